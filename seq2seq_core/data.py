@@ -1,0 +1,165 @@
+"""Vocabulary, batches of digit sequences and parsing of typed sequences.
+
+The vocabulary has 12 tokens: the digits 0–9, ``<START>`` = 10 and ``<END>`` = 11.
+Batches are time-major, shape-(T, N, C), as in the notebook: ``x[t]`` is one
+contiguous (N, C) block, which is what the RNN loop reads at step ``t``.
+"""
+import re
+from numbers import Integral
+
+import numpy as np
+
+__all__ = [
+    "START",
+    "END",
+    "VOCAB_SIZE",
+    "TOKEN_LABELS",
+    "MAX_TYPED_LENGTH",
+    "SequenceInputError",
+    "generate_batch",
+    "encode_digits",
+    "parse_sequence",
+]
+
+START = 10
+END = 11
+VOCAB_SIZE = 12
+TOKEN_LABELS = tuple(str(d) for d in range(10)) + ("<START>", "<END>")
+MAX_TYPED_LENGTH = 30
+
+
+def _check_int(name, value, low, high=None):
+    """Raise ``ValueError`` unless ``value`` is an integer in [low, high]."""
+    allowed = f"[{low}, {high}]" if high is not None else f"[{low}, ∞)"
+    if isinstance(value, bool) or not isinstance(value, Integral):
+        raise ValueError(f"{name} must be an integer in {allowed}, got {value!r}")
+    if value < low or (high is not None and value > high):
+        raise ValueError(f"{name} must be an integer in {allowed}, got {value}")
+
+
+def encode_digits(digits):
+    """One-hot encode digit sequences and build their reversed targets.
+
+    Parameters
+    ----------
+    digits : array_like of int, shape-(T-1, N)
+        ``N`` digit sequences of equal length ``T-1``, time first.
+
+    Returns
+    -------
+    x : ndarray, shape-(T, N, 12), dtype float32
+        The one-hot digits followed by ``<END>`` at the last step.
+    y : ndarray, shape-(T, N), dtype int64
+        The digits reversed along time, then ``<END>``.
+    """
+    digits = np.asarray(digits, dtype=np.int64)
+    length, batch_size = digits.shape
+    x = np.zeros((length + 1, batch_size, VOCAB_SIZE), dtype=np.float32)
+    x[np.arange(length)[:, None], np.arange(batch_size), digits] = 1
+    x[-1, :, END] = 1
+    ends = np.full((1, batch_size), END, dtype=np.int64)
+    y = np.concatenate([digits[::-1], ends], axis=0)
+    return x, y
+
+
+def generate_batch(seq_len_min=1, seq_len_max=20, batch_size=10, rng=None):
+    """Generate a batch of random digit sequences, one-hot encoded, with targets.
+
+    One length ``T-1`` is drawn uniformly from [seq_len_min, seq_len_max] for the
+    whole batch, so that the batch is one dense array with no padding.
+
+    Parameters
+    ----------
+    seq_len_min : int, optional (default=1)
+        Shortest possible sequence length, without ``<START>``/``<END>``.
+    seq_len_max : int, optional (default=20)
+        Longest possible sequence length, without ``<START>``/``<END>``.
+    batch_size : int, optional (default=10)
+        Number of sequences ``N``.
+    rng : numpy.random.Generator, optional
+        Source of randomness; NumPy's global generator when omitted, as in the
+        notebook.
+
+    Returns
+    -------
+    x : ndarray, shape-(T, N, 12), dtype float32
+        One-hot digits followed by ``<END>``.
+    y : ndarray, shape-(T, N), dtype int64
+        The digits reversed, then ``<END>`` (11).
+    digits : ndarray, shape-(T-1, N), dtype int64
+        The original digit sequences.
+
+    Raises
+    ------
+    ValueError
+        If an argument is not an integer in its allowed range.
+
+    Examples
+    --------
+    >>> x, y, digits = generate_batch(2, 3, batch_size=2, rng=np.random.default_rng(0))
+    >>> x.shape[1:], y.shape == (x.shape[0], 2), digits.shape == (x.shape[0] - 1, 2)
+    ((2, 12), True, True)
+    """
+    _check_int("seq_len_min", seq_len_min, 1)
+    _check_int("seq_len_max", seq_len_max, seq_len_min)
+    _check_int("batch_size", batch_size, 1)
+    if rng is None:
+        length = np.random.randint(seq_len_min, seq_len_max + 1)
+        digits = np.random.randint(0, 10, (length, batch_size))
+    else:
+        length = int(rng.integers(seq_len_min, seq_len_max + 1))
+        digits = rng.integers(0, 10, (length, batch_size))
+    x, y = encode_digits(digits)
+    return x, y, digits.astype(np.int64, copy=False)
+
+
+class SequenceInputError(ValueError):
+    """A typed digit sequence that cannot be used.
+
+    Attributes
+    ----------
+    reason : str
+        One of ``"empty"``, ``"invalid"``, ``"too_long"``: a key that the app
+        turns into a message in the user's language.
+    """
+
+    def __init__(self, reason, text):
+        self.reason = reason
+        super().__init__(f"{reason}: {text[:40]!r}")
+
+
+_SEPARATORS = re.compile(r"[\s,;]+")
+
+
+def parse_sequence(text, max_length=MAX_TYPED_LENGTH):
+    """Parse digits typed by a person: ``"31415"``, ``"3 1 4 1 5"`` or ``"3,1,4,1,5"``.
+
+    Parameters
+    ----------
+    text : str
+        The typed text. Whitespace, commas and semicolons separate digits;
+        digits may also be written together.
+    max_length : int, optional (default=30)
+        Longest accepted sequence.
+
+    Returns
+    -------
+    ndarray, shape-(L,), dtype int64
+        The digits, 1 ≤ L ≤ max_length.
+
+    Raises
+    ------
+    SequenceInputError
+        ``reason="empty"`` for no digits, ``"invalid"`` for anything but digits
+        and separators (letters, minus signs, decimals), ``"too_long"`` for more
+        than ``max_length`` digits.
+    """
+    stripped = text.strip() if isinstance(text, str) else ""
+    if not stripped or not _SEPARATORS.sub("", stripped):
+        raise SequenceInputError("empty", stripped)
+    joined = _SEPARATORS.sub("", stripped)
+    if not (joined.isascii() and joined.isdigit()):
+        raise SequenceInputError("invalid", stripped)
+    if len(joined) > max_length:
+        raise SequenceInputError("too_long", stripped)
+    return np.frombuffer(joined.encode("ascii"), dtype=np.uint8).astype(np.int64) - ord("0")
