@@ -1,0 +1,121 @@
+"""One forward pass of a seq2seq model with everything it computes, for plots and predictions.
+
+No gradients here: this is plain NumPy on the model's weights, the same loops as
+the fast training path (:mod:`seq2seq_core.recurrence`).
+"""
+import dataclasses
+
+import numpy as np
+
+from .data import encode_digits
+from .recurrence import encode_forward, greedy_decode_forward
+
+__all__ = ["Trace", "trace", "predict_tokens", "softmax"]
+
+
+def softmax(logits):
+    """Softmax over the last axis.
+
+    Parameters
+    ----------
+    logits : ndarray, shape-(..., K)
+
+    Returns
+    -------
+    ndarray, shape-(..., K)
+        Non-negative, summing to 1 over the last axis.
+    """
+    shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
+    return shifted / shifted.sum(axis=-1, keepdims=True)
+
+
+@dataclasses.dataclass(frozen=True)
+class Trace:
+    """What a seq2seq model computed on a batch of digit sequences.
+
+    Attributes
+    ----------
+    digits : ndarray of int, shape-(T-1, N)
+        The input digits.
+    encoder_inputs : ndarray of int, shape-(T, N)
+        The digits, then ``<END>``.
+    encoder_hidden : ndarray, shape-(T, N, D)
+        The encoder's states h_1 … h_T; the last is all the decoder gets.
+    decoder_inputs : ndarray of int, shape-(T, N)
+        ``<START>``, then each step's prediction.
+    decoder_hidden : ndarray, shape-(T, N, D)
+    logits : ndarray, shape-(T, N, K)
+        The decoder's scores.
+    targets : ndarray of int, shape-(T, N)
+        The reversed digits, then ``<END>``.
+    """
+
+    digits: np.ndarray
+    encoder_inputs: np.ndarray
+    encoder_hidden: np.ndarray
+    decoder_inputs: np.ndarray
+    decoder_hidden: np.ndarray
+    logits: np.ndarray
+    targets: np.ndarray
+
+    @property
+    def probabilities(self):
+        """ndarray, shape-(T, N, K): softmax of the scores."""
+        return softmax(self.logits)
+
+    @property
+    def predictions(self):
+        """ndarray of int, shape-(T, N): the greedy choices (argmax of the scores)."""
+        return self.logits.argmax(axis=-1)
+
+    @property
+    def correct(self):
+        """ndarray of bool, shape-(T, N): prediction equals target, step by step."""
+        return self.predictions == self.targets
+
+
+def trace(model, digits):
+    """Run ``model`` on digit sequences and keep every intermediate array.
+
+    Parameters
+    ----------
+    model : Seq2Seq
+    digits : array_like of int, shape-(L, N) or shape-(L,)
+        ``N`` sequences of length ``L`` ≥ 1, time first; a 1-D array is one
+        sequence (N = 1).
+
+    Returns
+    -------
+    Trace
+    """
+    digits = np.asarray(digits, dtype=np.int64)
+    if digits.ndim == 1:
+        digits = digits[:, np.newaxis]
+    x, targets = encode_digits(digits)
+    encoder_inputs = x.argmax(axis=-1)
+    enc, dec = model.encoder, model.decoder
+    encoder_hidden = encode_forward(
+        enc.fc_x2h.weight.data + enc.fc_x2h.bias.data, enc.fc_h2h.weight.data, encoder_inputs
+    )
+    decoder_hidden, logits, decoder_inputs = greedy_decode_forward(
+        dec.fc_x2h.weight.data + dec.fc_x2h.bias.data, dec.fc_h2h.weight.data,
+        dec.fc_h2y.weight.data, dec.fc_h2y.bias.data, encoder_hidden[-1], len(x),
+    )
+    return Trace(digits, encoder_inputs, encoder_hidden, decoder_inputs, decoder_hidden,
+                 logits, targets)
+
+
+def predict_tokens(model, digits):
+    """The tokens a seq2seq model outputs for digit sequences.
+
+    Parameters
+    ----------
+    model : Seq2Seq
+    digits : array_like of int, shape-(L, N)
+
+    Returns
+    -------
+    ndarray of int, shape-(L+1, N)
+        Greedy predictions; a perfect model gives the digits reversed, then 11.
+    """
+    return trace(model, digits).predictions

@@ -1,0 +1,235 @@
+"""Hyperparameters and a Trainer that advances a seq2seq model a few iterations at a time.
+
+The training loop is the notebook's (a fresh batch each iteration, mean softmax
+cross-entropy, MyNN's Adam), run on the fused operations of
+:mod:`seq2seq_core.recurrence`. The Trainer can stop after any iteration and go
+on later, so a page can drive it in small chunks between redraws.
+"""
+import dataclasses
+import enum
+import math
+import time
+
+import numpy as np
+
+import mygrad as mg
+from mynn.optimizers.adam import Adam
+
+from .blas import single_threaded_blas
+from .data import VOCAB_SIZE, generate_batch
+from .model import Seq2Seq
+from .recurrence import Workspace, seq2seq_loss
+
+__all__ = ["Hyperparameters", "HyperparameterError", "Status", "Trainer", "METRIC_NAMES", "DIVERGENCE_LOSS"]
+
+METRIC_NAMES = ("loss", "token_accuracy", "sequence_accuracy")
+
+# A loss this large means exploding activations, not a model that learns: an
+# untrained model starts at ln(12) ≈ 2.5. Stopping here keeps the history readable
+# and Adam's moment estimates from overflowing.
+DIVERGENCE_LOSS = 1e3
+
+# Upper bounds keep one session's memory and time bounded on a shared server;
+# the lower bounds are what makes the task well defined.
+LIMITS = {
+    "hidden": (1, 512),
+    "learning_rate": (1e-6, 1.0),
+    "batch_size": (1, 1000),
+    "iterations": (1, 200_000),
+    "min_len": (1, 50),
+    "max_len": (1, 50),
+    "seed": (0, 2**32 - 1),
+}
+
+
+class HyperparameterError(ValueError):
+    """A hyperparameter outside its allowed range.
+
+    Attributes
+    ----------
+    field : str
+        The offending field's name, e.g. ``"hidden"``.
+    low, high : float
+        The allowed range.
+    """
+
+    def __init__(self, field, value, low, high, detail=""):
+        self.field, self.value, self.low, self.high = field, value, low, high
+        message = f"{field} must be in [{low}, {high}], got {value!r}"
+        super().__init__(message + (f" ({detail})" if detail else ""))
+
+
+@dataclasses.dataclass(frozen=True)
+class Hyperparameters:
+    """Everything that defines a training run. The defaults are the notebook's.
+
+    Attributes
+    ----------
+    hidden : int
+        Hidden size D of encoder and decoder (50).
+    learning_rate : float
+        Adam's step size (MyNN's default, 1e-3).
+    batch_size : int
+        Sequences per iteration (100).
+    iterations : int
+        Length of the run (10 000).
+    min_len, max_len : int
+        Range of training sequence lengths (1–20).
+    seed : int
+        Seeds the initial weights and the batches: same seed, same run.
+    """
+
+    hidden: int = 50
+    learning_rate: float = 1e-3
+    batch_size: int = 100
+    iterations: int = 10_000
+    min_len: int = 1
+    max_len: int = 20
+    seed: int = 0
+
+    def __post_init__(self):
+        for field in dataclasses.fields(self):
+            value = getattr(self, field.name)
+            low, high = LIMITS[field.name]
+            if field.type is int:
+                if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
+                    raise HyperparameterError(field.name, value, low, high, "an integer")
+                object.__setattr__(self, field.name, int(value))
+            elif not isinstance(value, (int, float, np.floating, np.integer)) or not math.isfinite(value):
+                raise HyperparameterError(field.name, value, low, high, "a finite number")
+            if not low <= value <= high:
+                raise HyperparameterError(field.name, value, low, high)
+        if self.min_len > self.max_len:
+            raise HyperparameterError(
+                "max_len", self.max_len, self.min_len, LIMITS["max_len"][1], "at least min_len"
+            )
+
+    def to_dict(self):
+        """dict: the fields by name, for JSON and checkpoints."""
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, values):
+        """Build from a mapping; unknown keys raise ``HyperparameterError``."""
+        names = {field.name for field in dataclasses.fields(cls)}
+        unknown = set(values) - names
+        if unknown:
+            raise HyperparameterError(sorted(unknown)[0], None, 0, 0, "unknown hyperparameter")
+        return cls(**values)
+
+
+class Status(str, enum.Enum):
+    """Where a run stands."""
+
+    READY = "ready"  # no iteration yet
+    RUNNING = "running"  # some iterations done, more to go
+    FINISHED = "finished"  # all iterations done
+    DIVERGED = "diverged"  # a loss or parameter stopped being finite
+
+
+class Trainer:
+    """Train a :class:`~seq2seq_core.model.Seq2Seq` as the notebook does, in chunks.
+
+    Parameters
+    ----------
+    hyperparameters : Hyperparameters, optional
+        The notebook's defaults when omitted.
+    model : Seq2Seq, optional
+        A model to continue training; a fresh one seeded by
+        ``hyperparameters.seed`` when omitted.
+
+    Attributes
+    ----------
+    model : Seq2Seq
+    hyperparameters : Hyperparameters
+    iteration : int
+        Number of iterations done.
+    status : Status
+    """
+
+    def __init__(self, hyperparameters=None, model=None):
+        self.hyperparameters = hp = hyperparameters or Hyperparameters()
+        seed_sequence = np.random.SeedSequence(hp.seed)
+        init_seed, batch_seed = seed_sequence.spawn(2)
+        self.model = model or Seq2Seq(
+            VOCAB_SIZE, hp.hidden, VOCAB_SIZE, rng=np.random.default_rng(init_seed)
+        )
+        self.optimizer = Adam(self.model.parameters, learning_rate=hp.learning_rate)
+        self._batch_rng = np.random.default_rng(batch_seed)
+        self._workspace = Workspace()
+        self._history = np.full((len(METRIC_NAMES), hp.iterations), np.nan)
+        self.iteration = 0
+        self.status = Status.READY
+        self.seconds = 0.0  # time spent inside step(), for it/s
+
+    @property
+    def history(self):
+        """dict of str to ndarray, shape-(iteration,): loss, token and sequence accuracy."""
+        return {
+            name: self._history[i, : self.iteration] for i, name in enumerate(METRIC_NAMES)
+        }
+
+    @property
+    def done(self):
+        """bool: True once the run finished or diverged."""
+        return self.status in (Status.FINISHED, Status.DIVERGED)
+
+    @property
+    def iterations_per_second(self):
+        """float: training speed so far (0 before the first iteration)."""
+        return self.iteration / self.seconds if self.seconds else 0.0
+
+    def step(self, k=1, max_seconds=None):
+        """Advance up to ``k`` iterations.
+
+        Stops early when the run is complete, when a loss or parameter stops being
+        finite or the loss explodes past ``DIVERGENCE_LOSS`` (status DIVERGED;
+        that iteration is neither applied nor kept in the history), or when ``max_seconds`` have passed, so that one call never
+        holds a shared server for long.
+
+        Parameters
+        ----------
+        k : int
+            Most iterations to do.
+        max_seconds : float, optional
+            Time budget for this call; at least one iteration is done.
+
+        Returns
+        -------
+        dict of str to ndarray, shape-(k',)
+            The metrics of the k' ≤ k iterations done by this call.
+        """
+        hp = self.hyperparameters
+        start_iteration = self.iteration
+        start = time.perf_counter()
+        deadline = None if max_seconds is None else start + max_seconds
+        end_iteration = min(hp.iterations, self.iteration + k)
+        with mg.mem_guard_off, single_threaded_blas():
+            while self.iteration < end_iteration and not self.done:
+                x, y, _ = generate_batch(hp.min_len, hp.max_len, hp.batch_size, rng=self._batch_rng)
+                loss, logits = seq2seq_loss(self.model, x, y, self._workspace)
+                loss_value = loss.item()
+                if not loss_value < DIVERGENCE_LOSS:  # also catches NaN
+                    self.status = Status.DIVERGED
+                    break
+                loss.backward()
+                self.optimizer.step()
+                correct = logits.data.argmax(axis=-1) == y
+                self._history[:, self.iteration] = (
+                    loss_value, correct.mean(), correct.all(axis=0).mean(),
+                )
+                self.iteration += 1
+                if deadline is not None and time.perf_counter() >= deadline:
+                    break
+        if not self.done:
+            if not all(np.isfinite(p.data).all() for p in self.model.parameters):
+                self.status = Status.DIVERGED
+            elif self.iteration >= hp.iterations:
+                self.status = Status.FINISHED
+            elif self.iteration > 0:
+                self.status = Status.RUNNING
+        self.seconds += time.perf_counter() - start
+        return {
+            name: self._history[i, start_iteration : self.iteration]
+            for i, name in enumerate(METRIC_NAMES)
+        }
