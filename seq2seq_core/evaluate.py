@@ -130,4 +130,7 @@ def wilson_interval(successes, trials, z=1.96):
     denominator = 1 + z**2 / trials
     centre = (p + z**2 / (2 * trials)) / denominator
     half_width = z * np.sqrt(p * (1 - p) / trials + z**2 / (4 * trials**2)) / denominator
-    return np.clip(centre - half_width, 0, 1), np.clip(centre + half_width, 0, 1)
+    # The bounds are exactly 0 and 1 at p = 0 and p = 1; rounding must not move them inside.
+    low = np.where(successes == 0, 0.0, np.clip(centre - half_width, 0, 1))
+    high = np.where(successes == trials, 1.0, np.clip(centre + half_width, 0, 1))
+    return low, high

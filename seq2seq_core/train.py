@@ -3,7 +3,8 @@
 The training loop is the notebook's (a fresh batch each iteration, mean softmax
 cross-entropy, MyNN's Adam), run on the fused operations of
 :mod:`seq2seq_core.recurrence`. The Trainer can stop after any iteration and go
-on later, so a page can drive it in small chunks between redraws.
+on later, so a page can drive it in small chunks between redraws. The same loop
+also trains the notebook's one-pass RNN baseline (:mod:`seq2seq_core.baseline`).
 """
 import dataclasses
 import enum
@@ -17,12 +18,31 @@ from mynn.optimizers.adam import Adam
 
 from .blas import single_threaded_blas
 from .data import VOCAB_SIZE, generate_batch
-from .model import Seq2Seq
+from .baseline import baseline_loss
+from .model import RNN, Seq2Seq
 from .recurrence import Workspace, seq2seq_loss
 
-__all__ = ["Hyperparameters", "HyperparameterError", "Status", "Trainer", "METRIC_NAMES", "DIVERGENCE_LOSS"]
+__all__ = [
+    "Hyperparameters", "HyperparameterError", "Status", "Trainer", "METRIC_NAMES",
+    "DIVERGENCE_LOSS", "MODEL_KINDS", "model_kind",
+]
 
 METRIC_NAMES = ("loss", "token_accuracy", "sequence_accuracy")
+
+# The models a Trainer can train: the class (built as ``cls(12, D, 12, rng=...)``)
+# and its loss on the fast path, ``loss(model, x, targets, workspace) -> (loss, logits)``.
+MODEL_KINDS = {
+    "seq2seq": (Seq2Seq, seq2seq_loss),
+    "baseline": (RNN, baseline_loss),
+}
+
+
+def model_kind(model):
+    """Return the key of :data:`MODEL_KINDS` that ``model`` is: ``"seq2seq"`` or ``"baseline"``."""
+    for kind, (model_class, _) in MODEL_KINDS.items():
+        if type(model) is model_class:
+            return kind
+    raise TypeError(f"not a trainable model: {type(model).__name__}")
 
 # A loss this large means exploding activations, not a model that learns: an
 # untrained model starts at ln(12) ≈ 2.5. Stopping here keeps the history readable
@@ -134,26 +154,39 @@ class Trainer:
     ----------
     hyperparameters : Hyperparameters, optional
         The notebook's defaults when omitted.
-    model : Seq2Seq, optional
+    model : Seq2Seq or RNN, optional
         A model to continue training; a fresh one seeded by
         ``hyperparameters.seed`` when omitted.
+    kind : {"seq2seq", "baseline"}, optional
+        Which model to build when ``model`` is omitted ("seq2seq" by default):
+        a key of :data:`MODEL_KINDS`. A given ``model`` brings its own kind.
 
     Attributes
     ----------
-    model : Seq2Seq
+    model : Seq2Seq or RNN
+    kind : {"seq2seq", "baseline"}
     hyperparameters : Hyperparameters
     iteration : int
         Number of iterations done.
     status : Status
     """
 
-    def __init__(self, hyperparameters=None, model=None):
+    def __init__(self, hyperparameters=None, model=None, kind=None):
         self.hyperparameters = hp = hyperparameters or Hyperparameters()
         seed_sequence = np.random.SeedSequence(hp.seed)
         init_seed, batch_seed = seed_sequence.spawn(2)
-        self.model = model or Seq2Seq(
-            VOCAB_SIZE, hp.hidden, VOCAB_SIZE, rng=np.random.default_rng(init_seed)
-        )
+        if model is None:
+            self.kind = kind or "seq2seq"
+            if self.kind not in MODEL_KINDS:
+                raise ValueError(f"kind must be one of {sorted(MODEL_KINDS)}, got {kind!r}")
+            model_class, _ = MODEL_KINDS[self.kind]
+            model = model_class(VOCAB_SIZE, hp.hidden, VOCAB_SIZE, rng=np.random.default_rng(init_seed))
+        else:
+            self.kind = model_kind(model)
+            if kind not in (None, self.kind):
+                raise ValueError(f"kind={kind!r} but the model is a {self.kind} model")
+        self.model = model
+        self._loss = MODEL_KINDS[self.kind][1]
         self.optimizer = Adam(self.model.parameters, learning_rate=hp.learning_rate)
         self._batch_rng = np.random.default_rng(batch_seed)
         self._workspace = Workspace()
@@ -204,10 +237,11 @@ class Trainer:
         start = time.perf_counter()
         deadline = None if max_seconds is None else start + max_seconds
         end_iteration = min(hp.iterations, self.iteration + k)
-        with mg.mem_guard_off, single_threaded_blas():
+        # A diverging model overflows; that is detected and reported below, not warned about.
+        with mg.mem_guard_off, single_threaded_blas(), np.errstate(over="ignore", invalid="ignore"):
             while self.iteration < end_iteration and not self.done:
                 x, y, _ = generate_batch(hp.min_len, hp.max_len, hp.batch_size, rng=self._batch_rng)
-                loss, logits = seq2seq_loss(self.model, x, y, self._workspace)
+                loss, logits = self._loss(self.model, x, y, self._workspace)
                 loss_value = loss.item()
                 if not loss_value < DIVERGENCE_LOSS:  # also catches NaN
                     self.status = Status.DIVERGED
