@@ -1,5 +1,8 @@
 """Checkpoints: one ``.npz`` file with weights, hyperparameters, history and a format version.
 
+A file also names its model's kind (``"seq2seq"`` or the one-pass ``"baseline"``
+RNN, see :data:`~seq2seq_core.train.MODEL_KINDS`); files without it are seq2seq.
+
 Loading trusts nothing in the file: it refuses pickles, checks every key, shape,
 dtype and value, and raises :class:`CheckpointError` for anything else, so an
 uploaded file can never crash the app or run code.
@@ -13,12 +16,12 @@ from importlib import resources
 import numpy as np
 
 from .data import VOCAB_SIZE
-from .model import Seq2Seq
-from .train import METRIC_NAMES, HyperparameterError, Hyperparameters
+from .train import METRIC_NAMES, MODEL_KINDS, HyperparameterError, Hyperparameters, model_kind
 
 __all__ = [
     "FORMAT_VERSION",
     "PRETRAINED_FILE",
+    "BASELINE_FILE",
     "Checkpoint",
     "CheckpointError",
     "parameter_shapes",
@@ -30,18 +33,22 @@ __all__ = [
 
 FORMAT_VERSION = 1
 PRETRAINED_FILE = "seq2seq_notebook.npz"
+BASELINE_FILE = "baseline_rnn.npz"  # made by the command in seq2seq_core/baseline.py
 MAX_BYTES = 20 * 2**20  # far above any real checkpoint (hidden 512 is ~4 MB), below a memory hazard
 
 _LAYERS = ("fc_x2h.weight", "fc_x2h.bias", "fc_h2h.weight", "fc_h2y.weight", "fc_h2y.bias")
+_RNNS = {"seq2seq": ("encoder", "decoder"), "baseline": ("rnn",)}  # the RNNs of each kind
 
 
-def parameter_shapes(hidden, vocab_size=VOCAB_SIZE):
-    """The parameter names of a seq2seq model, in ``model.parameters`` order, with shapes.
+def parameter_shapes(hidden, vocab_size=VOCAB_SIZE, kind="seq2seq"):
+    """The parameter names of a model, in ``model.parameters`` order, with shapes.
 
     Parameters
     ----------
     hidden : int
         Hidden size D.
+    kind : {"seq2seq", "baseline"}
+        A seq2seq's names start with ``encoder.``/``decoder.``, the baseline's with ``rnn.``.
 
     Returns
     -------
@@ -52,7 +59,7 @@ def parameter_shapes(hidden, vocab_size=VOCAB_SIZE):
                     (hidden, vocab_size), (1, vocab_size))
     return {
         f"{part}.{layer}": shape
-        for part in ("encoder", "decoder")
+        for part in _RNNS[kind]
         for layer, shape in zip(_LAYERS, layer_shapes)
     }
 
@@ -81,24 +88,31 @@ class Checkpoint:
 
     Attributes
     ----------
-    model : Seq2Seq
+    model : Seq2Seq or RNN
     hyperparameters : Hyperparameters
     history : dict of str to ndarray, shape-(iterations_done,)
         ``loss``, ``token_accuracy``, ``sequence_accuracy`` per iteration.
     """
 
-    model: Seq2Seq
+    model: object
     hyperparameters: Hyperparameters
     history: dict
 
+    @property
+    def kind(self):
+        """{"seq2seq", "baseline"}: which model this is."""
+        return model_kind(self.model)
+
 
 def _arrays(model, hyperparameters, history):
-    names = parameter_shapes(hyperparameters.hidden)
+    kind = model_kind(model)
+    names = parameter_shapes(hyperparameters.hidden, kind=kind)
     arrays = {name: p.data for name, p in zip(names, model.parameters)}
     arrays.update({f"history.{name}": np.asarray(history[name], dtype=np.float32)
                    for name in METRIC_NAMES})
     arrays["format_version"] = np.array(FORMAT_VERSION)
     arrays["hyperparameters"] = np.array(json.dumps(hyperparameters.to_dict()))
+    arrays["kind"] = np.array(kind)
     return arrays
 
 
@@ -108,7 +122,7 @@ def save_checkpoint(file, model, hyperparameters, history):
     Parameters
     ----------
     file : str, os.PathLike or binary file object
-    model : Seq2Seq
+    model : Seq2Seq or RNN
     hyperparameters : Hyperparameters
         Must match the model (``hidden`` = the model's D).
     history : dict of str to array_like
@@ -140,6 +154,15 @@ def _read_npz(file):
         # np.load raises ValueError for pickled arrays and for files that are not
         # .npy/.npz at all; BadZipFile/EOFError/OSError for truncated archives.
         raise CheckpointError("not_npz", type(error).__name__) from None
+
+
+def _kind(arrays):
+    if "kind" not in arrays:
+        return "seq2seq"  # written before the baseline existed
+    kind = arrays["kind"]
+    if kind.shape != () or kind.dtype.kind != "U" or str(kind) not in MODEL_KINDS:
+        raise CheckpointError("metadata", "kind")
+    return str(kind)
 
 
 def _metadata(arrays):
@@ -179,8 +202,10 @@ def load_checkpoint(file):
     """
     arrays = _read_npz(file)
     hyperparameters = _metadata(arrays)
-    model = Seq2Seq(VOCAB_SIZE, hyperparameters.hidden, VOCAB_SIZE, rng=np.random.default_rng(0))
-    for (name, shape), parameter in zip(parameter_shapes(hyperparameters.hidden).items(),
+    kind = _kind(arrays)
+    model_class, _ = MODEL_KINDS[kind]
+    model = model_class(VOCAB_SIZE, hyperparameters.hidden, VOCAB_SIZE, rng=np.random.default_rng(0))
+    for (name, shape), parameter in zip(parameter_shapes(hyperparameters.hidden, kind=kind).items(),
                                         model.parameters):
         if name not in arrays:
             raise CheckpointError("missing", name)
@@ -206,13 +231,20 @@ def load_checkpoint(file):
     return Checkpoint(model, hyperparameters, history)
 
 
-def load_pretrained():
+def load_pretrained(kind="seq2seq"):
     """The shipped model, trained with the notebook's defaults (see README for the command).
+
+    Parameters
+    ----------
+    kind : {"seq2seq", "baseline"}
+        The seq2seq model (:data:`PRETRAINED_FILE`) or the one-pass RNN baseline
+        (:data:`BASELINE_FILE`).
 
     Returns
     -------
     Checkpoint
         A fresh copy: the caller may train or change it.
     """
-    data = resources.files(__package__).joinpath("pretrained", PRETRAINED_FILE).read_bytes()
+    file = {"seq2seq": PRETRAINED_FILE, "baseline": BASELINE_FILE}[kind]
+    data = resources.files(__package__).joinpath("pretrained", file).read_bytes()
     return load_checkpoint(data)

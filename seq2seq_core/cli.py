@@ -6,8 +6,8 @@ import sys
 from tqdm import tqdm
 
 from .checkpoint import CheckpointError, load_checkpoint, load_pretrained, save_checkpoint
-from .evaluate import evaluate_lengths
-from .train import HyperparameterError, Hyperparameters, Trainer
+from .comparison import evaluate_model
+from .train import MODEL_KINDS, HyperparameterError, Hyperparameters, Trainer
 
 __all__ = ["main"]
 
@@ -34,6 +34,8 @@ def _build_parser():
     train.add_argument("--max-len", type=int, default=DEFAULTS.max_len)
     train.add_argument("--seed", type=int, default=DEFAULTS.seed)
     train.add_argument("--out", default="seq2seq.npz", help="checkpoint file to write")
+    train.add_argument("--model", choices=sorted(MODEL_KINDS), default="seq2seq",
+                       help="seq2seq, or the notebook's one-pass RNN baseline")
 
     evaluate = commands.add_parser("evaluate", help="accuracy per sequence length")
     evaluate.add_argument("--checkpoint", help="checkpoint file (default: the shipped model)")
@@ -53,7 +55,7 @@ def _train(args, parser):
         )
     except HyperparameterError as error:
         parser.error(str(error))
-    trainer = Trainer(hyperparameters)
+    trainer = Trainer(hyperparameters, kind=args.model)
     chunk = 50
     with tqdm(total=hyperparameters.iterations, unit="it", file=sys.stderr,
               disable=None, mininterval=0.5) as bar:
@@ -85,7 +87,7 @@ def _evaluate(args, parser):
     except (CheckpointError, OSError) as error:
         parser.error(f"{args.checkpoint}: {error}")
     try:
-        result = evaluate_lengths(checkpoint.model, args.min_len, args.max_len, args.samples, args.seed)
+        result = evaluate_model(checkpoint.model, args.min_len, args.max_len, args.samples, args.seed)
     except ValueError as error:
         parser.error(str(error))
     if args.json:
