@@ -4,7 +4,7 @@ The package evaluates with the plain-NumPy forward of :mod:`seq2seq_core.trace`;
 the reference runs the notebook's ``Seq2Seq.__call__`` under ``mg.no_autodiff``
 on the same sequences, batched per length. Target: ≤ 1 s for the package.
 
-    python benchmarks/evaluate_speed.py [--samples 1000] [--max-len 30] [--repeats 3]
+    python -m benchmarks.evaluate_speed [--samples 1000] [--max-len 30] [--repeats 3]
 """
 import argparse
 import statistics

@@ -4,7 +4,7 @@ Both train the same model (hidden 50, batch 100, lengths 1–20, Adam) on this
 machine, interleaved in rounds so that both see the same background load; the
 ratio of the median times per iteration is the figure to quote.
 
-    python benchmarks/train_speed.py [--rounds 7] [--reference-iterations 60]
+    python -m benchmarks.train_speed [--rounds 7] [--reference-iterations 60]
 """
 import argparse
 import statistics

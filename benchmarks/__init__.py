@@ -1,0 +1,1 @@
+"""Speed and load measurements; run each as ``python -m benchmarks.<name>`` from the repository root."""
