@@ -19,17 +19,34 @@ __all__ = [
     "PROBE_SEQUENCES",
     "ProbeStates",
     "StepSummary",
+    "format_digits",
     "model_fingerprint",
     "is_pretrained",
     "probe_states",
     "order_by_peak_time",
     "order_by_similarity",
+    "PrincipalComponents",
     "principal_components",
     "change_digit",
     "step_summary",
 ]
 
 PROBE_SEQUENCES = 500
+
+
+def format_digits(digits):
+    """Write digits out for people: ``[3, 1, 4]`` → ``"3 1 4"``.
+
+    Parameters
+    ----------
+    digits : array_like of int, shape-(L,)
+
+    Returns
+    -------
+    str
+        What :func:`~seq2seq_core.data.parse_sequence` reads back as ``digits``.
+    """
+    return " ".join(str(int(digit)) for digit in digits)
 
 
 def model_fingerprint(model):
@@ -83,6 +100,8 @@ class ProbeStates:
         Length of each of the ``S`` probe sequences.
     first_digits : ndarray of int, shape-(S,)
         Each sequence's first digit.
+    sequences : tuple of str
+        Each sequence written out, e.g. ``"3 1 4"``.
     final_encoder : ndarray, shape-(S, D)
         The encoder's last state h_T of each sequence: the bottleneck.
     encoder_peak, decoder_peak : ndarray, shape-(D,)
@@ -94,6 +113,7 @@ class ProbeStates:
 
     lengths: np.ndarray
     first_digits: np.ndarray
+    sequences: tuple
     final_encoder: np.ndarray
     encoder_peak: np.ndarray
     decoder_peak: np.ndarray
@@ -149,6 +169,7 @@ def probe_states(model, min_len=1, max_len=20, sequences=PROBE_SEQUENCES, seed=0
     return ProbeStates(
         lengths=np.repeat(lengths, per_length),
         first_digits=np.concatenate([tr.digits[0] for tr in traces]),
+        sequences=tuple(format_digits(column) for tr in traces for column in tr.digits.T),
         final_encoder=np.concatenate([tr.encoder_hidden[-1] for tr in traces]),
         encoder_peak=encoder_rows.max(axis=0),
         decoder_peak=decoder_rows.max(axis=0),
@@ -219,33 +240,54 @@ def order_by_similarity(activations):
     return np.concatenate([varying[chain], constant])
 
 
+@dataclasses.dataclass(frozen=True)
+class PrincipalComponents:
+    """The first principal directions of a cloud of points, to project any point onto.
+
+    Attributes
+    ----------
+    mean : ndarray, shape-(D,)
+        The centre of the points the directions were found from.
+    directions : ndarray, shape-(k, D)
+        Orthonormal directions of largest variance, largest first. A direction's
+        sign is arbitrary in PCA; it is fixed here so that its largest loading is
+        positive, which keeps the picture from flipping when the data barely change.
+    explained : ndarray, shape-(k,)
+        Fraction of the total variance along each direction (0 when all points coincide).
+    """
+
+    mean: np.ndarray
+    directions: np.ndarray
+    explained: np.ndarray
+
+    def project(self, points):
+        """Coordinates of ``points`` (shape-(S, D)) along the directions, shape-(S, k)."""
+        return (np.asarray(points, dtype=np.float64) - self.mean) @ self.directions.T
+
+
 def principal_components(points, components=2):
-    """Project points onto their first principal components (SVD of the centred data).
+    """Find the first principal components of ``points`` (SVD of the centred data).
 
     Parameters
     ----------
     points : ndarray, shape-(S, D)
     components : int
-        How many components to keep, at most min(S, D).
+        How many directions ``k`` to keep, at most min(S, D).
 
     Returns
     -------
-    projected : ndarray, shape-(S, components)
-        Coordinates along each component. A component's sign is arbitrary in PCA;
-        it is fixed here so that its largest loading is positive.
-    explained : ndarray, shape-(components,)
-        Fraction of the total variance along each component (0 when all points coincide).
+    PrincipalComponents
     """
     points = np.asarray(points, dtype=np.float64)
-    centred = points - points.mean(axis=0)
-    _, singular_values, directions = np.linalg.svd(centred, full_matrices=False)
+    mean = points.mean(axis=0)
+    _, singular_values, directions = np.linalg.svd(points - mean, full_matrices=False)
     directions = directions[:components]
     largest = np.abs(directions).argmax(axis=1)
     directions = directions * np.sign(directions[np.arange(len(directions)), largest])[:, None]
     variance = singular_values**2
     total = variance.sum()
     explained = variance[:components] / total if total > 0 else np.zeros(components)
-    return centred @ directions.T, explained
+    return PrincipalComponents(mean, directions, explained)
 
 
 def change_digit(digits, position, digit):

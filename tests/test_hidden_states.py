@@ -74,20 +74,23 @@ def test_similarity_order_keeps_units_that_fire_together_next_to_each_other():
 @given(arrays(np.float64, st.tuples(st.integers(2, 30), st.integers(2, 8)),
               elements=st.floats(-10, 10, allow_nan=False, width=32)))
 def test_pca_shapes_and_explained_variance(points):
-    projected, explained = principal_components(points)
+    pca = principal_components(points)
+    projected, explained = pca.project(points), pca.explained
     assert projected.shape == (len(points), 2)
     assert explained.shape == (2,)
     assert (explained >= 0).all() and explained.sum() <= 1 + 1e-9
     assert explained[0] >= explained[1] - 1e-12
     np.testing.assert_allclose(projected.mean(axis=0), 0, atol=1e-6)
+    np.testing.assert_allclose(pca.directions @ pca.directions.T, np.eye(len(pca.directions)), atol=1e-9)
 
 
 def test_pca_finds_the_direction_of_largest_spread():
     rng = np.random.default_rng(1)
     along = rng.normal(size=300)
     points = np.stack([along * 10, rng.normal(size=300) * 0.1, rng.normal(size=300) * 0.1], axis=1)
-    projected, explained = principal_components(points)
-    assert explained[0] > 0.99
+    pca = principal_components(points)
+    projected = pca.project(points)
+    assert pca.explained[0] > 0.99
     # The sign is fixed by the largest loading (here +10 on the first axis).
     assert np.corrcoef(projected[:, 0], along)[0, 1] > 0.9999
 
@@ -110,6 +113,8 @@ def test_probe_states_shapes_and_dead_units(pretrained):
     assert sorted(set(probe.lengths.tolist())) == list(range(1, 21))
     assert np.bincount(probe.lengths)[1:].tolist() == [25] * 20
     assert set(probe.first_digits.tolist()) <= set(range(10))
+    assert [len(text.split()) for text in probe.sequences] == probe.lengths.tolist()
+    assert [int(text[0]) for text in probe.sequences] == probe.first_digits.tolist()
     assert is_permutation(probe.encoder_similarity_order, D)
     assert is_permutation(probe.decoder_similarity_order, D)
     # A dead unit is zero in every state of every probe sequence.

@@ -1,0 +1,229 @@
+"""Hidden states ``/hidden_states``: a typed sequence's encoder and decoder states, step by step.
+
+Session state of this page: ``sequence_input`` (the text box; a test contract),
+``hidden_states_digits`` (the last sequence that parsed, so a typo never blanks
+the view) and the keys of its other widgets, all prefixed ``hidden_states_``.
+"""
+import numpy as np
+import streamlit as st
+
+from pages._shell import current_model, setup_page
+from seq2seq_core.data import MAX_TYPED_LENGTH, TOKEN_LABELS, SequenceInputError, parse_sequence
+from seq2seq_core.figures.hidden_states import (
+    bottleneck_scatter,
+    decoder_axis_labels,
+    encoder_axis_labels,
+    hidden_difference_heatmap,
+    hidden_state_heatmap,
+    probability_heatmap,
+)
+from seq2seq_core.hidden_states import (
+    PROBE_SEQUENCES,
+    change_digit,
+    format_digits,
+    is_pretrained,
+    model_fingerprint,
+    order_by_peak_time,
+    principal_components,
+    probe_states,
+    step_summary,
+)
+from seq2seq_core.i18n import t
+from seq2seq_core.trace import trace
+
+DEFAULT_SEQUENCE = "3 1 4 1 5 9 2 6"
+DIGITS_KEY = "hidden_states_digits"
+ACCURACY_WINDOW = 100
+TOP_PROBABILITIES = 3
+ORDERS = ("peak", "similarity", "index")
+
+lang = setup_page()
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def cached_probe(fingerprint, min_len, max_len, _model):
+    # The fingerprint stands for the (unhashed) model: same weights, same summary.
+    return probe_states(_model, min_len, max_len, PROBE_SEQUENCES)
+
+
+def put_random_sequence():
+    length = st.session_state.hidden_states_length
+    st.session_state.sequence_input = format_digits(np.random.default_rng().integers(0, 10, length))
+
+
+def code(token):
+    """A token as inline code, so that ``<END>`` is shown, not taken for HTML."""
+    return f"`{TOKEN_LABELS[int(token)]}`"
+
+
+def tokens_markdown(predicted, targets=None):
+    """Tokens as inline code; with ``targets``, wrong ones red and crossed."""
+    if targets is None:
+        return " ".join(code(token) for token in predicted)
+    return " ".join(code(p) if p == y else f":red[✗{code(p)}]" for p, y in zip(predicted, targets))
+
+
+def unit_list(unit_numbers):
+    return ", ".join(map(str, unit_numbers)) or t("hidden_states.dead.none", lang)
+
+
+def describe_model(checkpoint):
+    hp = checkpoint.hyperparameters
+    done = len(checkpoint.history["loss"])
+    if done == 0:
+        return t("hidden_states.model.untrained", lang, hidden=hp.hidden)
+    window = min(ACCURACY_WINDOW, done)
+    fields = dict(hp.to_dict(), planned=hp.iterations, window=window,
+                  accuracy=float(np.mean(checkpoint.history["sequence_accuracy"][-window:])))
+    if is_pretrained(checkpoint.model):
+        return t("hidden_states.model.pretrained", lang, **fields)
+    return t("hidden_states.model.user", lang, **dict(fields, iterations=done))
+
+
+checkpoint = current_model()
+model = checkpoint.model
+hp = checkpoint.hyperparameters
+units = model.dim_recurrent
+
+st.title(t("shell.page.hidden_states", lang))
+st.markdown(t("hidden_states.intro", lang, units=units))
+st.info(describe_model(checkpoint))
+
+# --- Input: the last sequence that parsed stays on screen while the box holds a typo.
+st.session_state.setdefault("sequence_input", DEFAULT_SEQUENCE)
+st.session_state.setdefault(DIGITS_KEY, parse_sequence(DEFAULT_SEQUENCE).tolist())
+typed_column, length_column, button_column = st.columns([3, 2, 1.4], vertical_alignment="bottom")
+typed = typed_column.text_input(t("hidden_states.sequence", lang), key="sequence_input",
+                                help=t("hidden_states.sequence_help", lang))
+length_column.slider(t("hidden_states.length", lang), 1, MAX_TYPED_LENGTH, 8, key="hidden_states_length")
+button_column.button(t("hidden_states.random", lang), key="hidden_states_random",
+                     help=t("hidden_states.random_help", lang), on_click=put_random_sequence,
+                     width="stretch")
+try:
+    st.session_state[DIGITS_KEY] = parse_sequence(typed).tolist()
+except SequenceInputError as error:
+    st.error(t(f"common.sequence.{error.reason}", lang, max_length=MAX_TYPED_LENGTH))
+    st.caption(t("hidden_states.showing_last", lang, sequence=format_digits(st.session_state[DIGITS_KEY])))
+digits = np.array(st.session_state[DIGITS_KEY])
+length = len(digits)
+steps = length + 1
+
+seen = trace(model, digits)
+encoder_hidden, decoder_hidden = seen.encoder_hidden[:, 0], seen.decoder_hidden[:, 0]
+targets, predictions = seen.targets[:, 0], seen.predictions[:, 0]
+wrong_steps = int((predictions != targets).sum())
+verdict = (t("hidden_states.result.wrong", lang, wrong=wrong_steps, steps=steps) if wrong_steps
+           else t("hidden_states.result.all_correct", lang, steps=steps))
+st.markdown(t("hidden_states.result", lang, digits=tokens_markdown(digits), targets=tokens_markdown(targets),
+              predictions=tokens_markdown(predictions, targets)) + f" — {verdict}")
+
+probe = cached_probe(model_fingerprint(model), hp.min_len, hp.max_len, model)
+
+# --- Step-through: one decoding step written out, its column outlined in every heatmap.
+st.subheader(t("hidden_states.step.title", lang))
+if st.session_state.get("hidden_states_step", 1) > steps:
+    st.session_state.hidden_states_step = steps  # a shorter sequence than before: stay in range
+step = st.slider(t("hidden_states.step.slider", lang), 1, steps, 1, key="hidden_states_step")
+summary = step_summary(seen, step, top=TOP_PROBABILITIES)
+if summary.source_position is None:
+    should = t("hidden_states.step.should_end", lang, target=code(summary.target))
+    source_step = steps  # the <END> the encoder read last
+else:
+    should = t("hidden_states.step.should_digit", lang, target=code(summary.target),
+               position=summary.source_position + 1)
+    source_step = summary.source_position + 1
+top = " · ".join(f"{code(token)} {probability:.2%}"
+                 for token, probability in zip(summary.top_tokens, summary.top_probabilities))
+chosen = t(f"hidden_states.step.{'right' if summary.correct else 'wrong'}", lang, chosen=code(summary.chosen))
+st.markdown(f"{t('hidden_states.step.reads', lang, step=step, input_token=code(summary.input_token))}; {should}.  \n"
+            f"{t('hidden_states.step.top', lang, top=TOP_PROBABILITIES)} {top}  \n{chosen}")
+
+order_name = st.radio(
+    t("hidden_states.order", lang), ORDERS, key="hidden_states_order", horizontal=True,
+    help=t("hidden_states.order_help", lang),
+    format_func=lambda name: t(f"hidden_states.order.{name}", lang, sequences=PROBE_SEQUENCES),
+)
+if order_name == "peak":
+    encoder_order = order_by_peak_time(encoder_hidden, last=probe.dead_encoder_units)
+    decoder_order = order_by_peak_time(decoder_hidden, last=probe.dead_decoder_units)
+elif order_name == "similarity":
+    encoder_order, decoder_order = probe.encoder_similarity_order, probe.decoder_similarity_order
+else:
+    encoder_order = decoder_order = np.arange(units)
+
+encoder_labels = encoder_axis_labels(seen.encoder_inputs[:, 0])
+decoder_labels = decoder_axis_labels(seen.decoder_inputs[:, 0], predictions, targets)
+st.plotly_chart(hidden_state_heatmap(
+    encoder_hidden, encoder_order, encoder_labels, t("hidden_states.encoder_title", lang), lang,
+    dead_units=probe.dead_encoder_units, highlight_step=source_step), key="hidden_states_encoder")
+st.plotly_chart(hidden_state_heatmap(
+    decoder_hidden, decoder_order, decoder_labels, t("hidden_states.decoder_title", lang), lang,
+    dead_units=probe.dead_decoder_units, highlight_step=step), key="hidden_states_decoder")
+st.plotly_chart(probability_heatmap(seen.probabilities[:, 0], targets, predictions, decoder_labels, lang,
+                                    highlight_step=step), key="hidden_states_probabilities")
+
+dead_encoder = np.flatnonzero(probe.dead_encoder_units)
+dead_decoder = np.flatnonzero(probe.dead_decoder_units)
+st.markdown(t("hidden_states.dead", lang, sequences=PROBE_SEQUENCES, min_len=hp.min_len, max_len=hp.max_len,
+              encoder=len(dead_encoder), decoder=len(dead_decoder), units=units))
+if len(dead_encoder) or len(dead_decoder):
+    st.caption(t("hidden_states.dead.list", lang, encoder=unit_list(dead_encoder), decoder=unit_list(dead_decoder)))
+
+# --- The bottleneck: everything the decoder gets, for many sequences at once.
+st.subheader(t("hidden_states.bottleneck.title", lang))
+st.markdown(t("hidden_states.bottleneck.intro", lang, sequences=PROBE_SEQUENCES, units=units))
+colour_by = st.radio(
+    t("hidden_states.bottleneck.colour", lang), ("length", "first_digit"), key="hidden_states_pca_colour",
+    horizontal=True, format_func=lambda name: t(f"hidden_states.bottleneck.colour.{name}", lang),
+)
+pca = principal_components(probe.final_encoder)
+st.plotly_chart(bottleneck_scatter(
+    pca.project(probe.final_encoder), pca.explained,
+    probe.lengths if colour_by == "length" else probe.first_digits, colour_by, probe.sequences, lang,
+    marked=pca.project(encoder_hidden[-1:])[0],
+    marked_text=t("hidden_states.fig.typed", lang, sequence=format_digits(digits)),
+), key="hidden_states_pca")
+st.caption(t("hidden_states.bottleneck.explained", lang, percent=100 * pca.explained.sum()))
+
+# --- Two sequences side by side: the typed one (A) and the same with one digit changed (B).
+st.subheader(t("hidden_states.compare.title", lang))
+st.markdown(t("hidden_states.compare.intro", lang))
+position_column, digit_column = st.columns(2)
+if st.session_state.get("hidden_states_change_position", 0) >= length:
+    st.session_state.hidden_states_change_position = 0  # a shorter sequence than before
+position = position_column.selectbox(
+    t("hidden_states.compare.position", lang), range(length), key="hidden_states_change_position",
+    format_func=lambda index: t("hidden_states.compare.position_option", lang, position=index + 1,
+                                digit=digits[index]),
+)
+new_digit = digit_column.selectbox(t("hidden_states.compare.digit", lang), range(10),
+                                   index=int((digits[position] + 1) % 10), key="hidden_states_change_digit")
+changed = trace(model, change_digit(digits, position, new_digit))
+left, right = st.columns(2)
+left.markdown(t("hidden_states.compare.sequence_a", lang, digits=tokens_markdown(digits),
+                predictions=tokens_markdown(predictions, targets)))
+right.markdown(t("hidden_states.compare.sequence_b", lang, digits=tokens_markdown(changed.digits[:, 0]),
+                 predictions=tokens_markdown(changed.predictions[:, 0], changed.targets[:, 0])))
+if new_digit == digits[position]:
+    st.info(t("hidden_states.compare.same", lang))
+changed_encoder = changed.encoder_hidden[:, 0]
+shared_top = max(encoder_hidden.max(), changed_encoder.max())
+left.plotly_chart(hidden_state_heatmap(
+    encoder_hidden, encoder_order, encoder_labels, t("hidden_states.compare.encoder_a", lang), lang,
+    dead_units=probe.dead_encoder_units, highlight_step=position + 1, zmax=shared_top), key="hidden_states_a")
+right.plotly_chart(hidden_state_heatmap(
+    changed_encoder, encoder_order, encoder_axis_labels(changed.encoder_inputs[:, 0]),
+    t("hidden_states.compare.encoder_b", lang), lang,
+    dead_units=probe.dead_encoder_units, highlight_step=position + 1, zmax=shared_top), key="hidden_states_b")
+left.plotly_chart(hidden_difference_heatmap(
+    changed_encoder - encoder_hidden, encoder_order, encoder_labels,
+    t("hidden_states.compare.encoder_difference", lang), lang, dead_units=probe.dead_encoder_units),
+    key="hidden_states_encoder_difference")
+right.plotly_chart(hidden_difference_heatmap(
+    changed.decoder_hidden[:, 0] - decoder_hidden, decoder_order,
+    decoder_axis_labels(changed.decoder_inputs[:, 0], changed.predictions[:, 0], changed.targets[:, 0]),
+    t("hidden_states.compare.decoder_difference", lang), lang, dead_units=probe.dead_decoder_units),
+    key="hidden_states_decoder_difference")
+st.markdown(t("hidden_states.compare.final_distance", lang,
+              distance=float(np.linalg.norm(changed_encoder[-1] - encoder_hidden[-1])),
+              norm=float(np.linalg.norm(encoder_hidden[-1]))))

@@ -1,0 +1,297 @@
+"""Figures of the hidden-state page: units × time heatmaps, output probabilities, the bottleneck's PCA.
+
+Colour scales: hidden states are ReLU outputs (≥ 0), so they use a sequential
+scale that starts at 0 (Cividis, readable with every colour-vision deficiency);
+differences of two sequences' states use a diverging red–blue scale centred at 0;
+probabilities use Viridis from 0 to 1. Marks that matter (the current step, the
+target, wrong steps) also differ in shape, not only in colour.
+"""
+import html
+
+import numpy as np
+import plotly.graph_objects as go
+from plotly.colors import diverging, qualitative
+
+from ..data import TOKEN_LABELS, VOCAB_SIZE
+from ..i18n import t
+
+__all__ = [
+    "token_label",
+    "encoder_axis_labels",
+    "decoder_axis_labels",
+    "hidden_state_heatmap",
+    "hidden_difference_heatmap",
+    "probability_heatmap",
+    "bottleneck_scatter",
+]
+
+HIGHLIGHT_COLOUR = "#ff4b4b"  # Streamlit's accent red: visible on both ends of Cividis and Viridis
+DIGIT_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "triangle-down",
+                 "cross", "x", "star", "hexagon", "pentagon")
+# Blue for negative, white at 0, red for positive.
+DIFFERENCE_SCALE = diverging.RdBu[::-1]
+
+
+def token_label(token):
+    """The label of vocabulary index ``token``, escaped so that plotly shows ``<END>`` literally."""
+    return html.escape(TOKEN_LABELS[int(token)])
+
+
+def encoder_axis_labels(encoder_inputs):
+    """Time-axis labels of the encoder: ``step·token`` for the token read at each step.
+
+    The step number keeps the labels unique, so they can serve as plotly
+    categories (a repeated digit would otherwise merge two columns) and hover
+    text shows them as they are.
+
+    Parameters
+    ----------
+    encoder_inputs : ndarray of int, shape-(T,)
+
+    Returns
+    -------
+    list of str, length T
+        e.g. ``["1·3", "2·1", "3·&lt;END&gt;"]``.
+    """
+    return [f"{step}·{token_label(token)}" for step, token in enumerate(encoder_inputs, start=1)]
+
+
+def decoder_axis_labels(decoder_inputs, predictions, targets):
+    """Time-axis labels of the decoder: ``step·input→output``, with ✗ where the output is wrong.
+
+    Parameters
+    ----------
+    decoder_inputs, predictions, targets : ndarray of int, shape-(T,)
+
+    Returns
+    -------
+    list of str, length T
+        e.g. ``["1·&lt;START&gt;→6", "✗ 2·6→3"]``.
+    """
+    return [
+        f"{'✗ ' if predicted != target else ''}{step}·{token_label(read)}→{token_label(predicted)}"
+        for step, (read, predicted, target) in enumerate(zip(decoder_inputs, predictions, targets), start=1)
+    ]
+
+
+def _step_highlight(figure, step, rows):
+    """Outline column ``step`` (1-based) across ``rows`` heatmap rows (category axes: column i at i-1)."""
+    figure.add_shape(
+        type="rect", x0=step - 1.5, x1=step - 0.5, y0=-0.5, y1=rows - 0.5,
+        line=dict(color=HIGHLIGHT_COLOUR, width=3),
+    )
+
+
+def _units_by_time(z, unit_order, time_labels, dead_units, title, hover, colour, highlight_step, lang):
+    """Draw ``z`` (shape-(T, D)) as D rows (units in ``unit_order``) × T columns.
+
+    Both axes are categories with unique labels, so the hovertemplate ``hover``
+    can name the unit (``%{y}``) and the step (``%{x}``) without per-cell data.
+    """
+    steps, units = z.shape
+    unit_order = np.asarray(unit_order)
+    dead = np.zeros(units, dtype=bool) if dead_units is None else np.asarray(dead_units, dtype=bool)
+    # The dagger marks dead units on the axis and in the hover text alike.
+    unit_names = [f"{unit}†" if dead[unit] else str(unit) for unit in unit_order]
+    figure = go.Figure(
+        go.Heatmap(z=z[:, unit_order].T, x=list(time_labels), y=unit_names,
+                   hovertemplate=hover + "<extra></extra>", **colour)
+    )
+    if highlight_step is not None:
+        _step_highlight(figure, highlight_step, units)
+    figure.update_layout(
+        title=title,
+        xaxis=dict(title=t("hidden_states.fig.step", lang), type="category"),
+        yaxis=dict(title=t("hidden_states.fig.unit", lang), type="category", autorange="reversed",
+                   tickfont=dict(size=9)),
+        height=int(np.clip(160 + 9 * units, 320, 900)),
+        margin=dict(l=10, r=10, t=50, b=10),
+    )
+    return figure
+
+
+def hidden_state_heatmap(hidden, unit_order, time_labels, title, lang,
+                         dead_units=None, highlight_step=None, zmax=None):
+    """Hidden states as units × time, sequential colour from 0 (ReLU: silent) upward.
+
+    Parameters
+    ----------
+    hidden : ndarray, shape-(T, D)
+        One sequence's hidden states h_1 … h_T.
+    unit_order : ndarray of int, shape-(D,)
+        Row order, top to bottom (e.g. :func:`~seq2seq_core.hidden_states.order_by_peak_time`).
+    time_labels : list of str, length T
+        Unique column labels (:func:`encoder_axis_labels`, :func:`decoder_axis_labels`).
+    title : str
+    lang : {"ko", "en"}
+    dead_units : ndarray of bool, shape-(D,), optional
+        Units to mark with † (never active over many sequences).
+    highlight_step : int, optional
+        Column (1-based) to outline.
+    zmax : float, optional
+        Top of the colour scale, to compare several heatmaps; the largest value when omitted.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One heatmap whose ``z`` is ``hidden[:, unit_order].T``, shape-(D, T).
+    """
+    hidden = np.asarray(hidden)
+    top = float(hidden.max()) if zmax is None else float(zmax)
+    colour = dict(colorscale="Cividis", zmin=0, zmax=max(top, 1e-6),
+                  colorbar=dict(title=dict(text="h", side="top")))
+    return _units_by_time(hidden, unit_order, time_labels, dead_units, title,
+                          t("hidden_states.fig.hover_hidden", lang), colour, highlight_step, lang)
+
+
+def hidden_difference_heatmap(difference, unit_order, time_labels, title, lang, dead_units=None):
+    """The difference of two sequences' hidden states, diverging colour centred at 0.
+
+    Parameters
+    ----------
+    difference : ndarray, shape-(T, D)
+        ``h_B - h_A`` step by step.
+    unit_order : ndarray of int, shape-(D,)
+    time_labels : list of str, length T
+    title : str
+    lang : {"ko", "en"}
+    dead_units : ndarray of bool, shape-(D,), optional
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One heatmap, ``z`` = ``difference[:, unit_order].T``, colour limits ±max|difference|.
+    """
+    difference = np.asarray(difference)
+    limit = max(float(np.abs(difference).max()), 1e-6)
+    colour = dict(colorscale=DIFFERENCE_SCALE, zmin=-limit, zmax=limit, zmid=0,
+                  colorbar=dict(title=dict(text="Δh", side="top")))
+    return _units_by_time(difference, unit_order, time_labels, dead_units, title,
+                          t("hidden_states.fig.hover_difference", lang), colour, None, lang)
+
+
+def probability_heatmap(probabilities, targets, predictions, time_labels, lang, highlight_step=None):
+    """The decoder's output probabilities as 12 tokens × time, target boxed, wrong choices crossed.
+
+    Parameters
+    ----------
+    probabilities : ndarray, shape-(T, K)
+        Softmax of each step's scores (K = 12).
+    targets, predictions : ndarray of int, shape-(T,)
+    time_labels : list of str, length T
+        Unique column labels (:func:`decoder_axis_labels`).
+    lang : {"ko", "en"}
+    highlight_step : int, optional
+        Column (1-based) to outline.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Traces: the heatmap (``z`` shape-(K, T)), the targets (one open square
+        per step) and the wrong choices (one cross per wrong step).
+    """
+    probabilities = np.asarray(probabilities)
+    time_labels = np.array(time_labels, dtype=object)
+    token_names = np.array([token_label(token) for token in range(VOCAB_SIZE)], dtype=object)
+    wrong = np.flatnonzero(np.asarray(predictions) != np.asarray(targets))
+    figure = go.Figure([
+        go.Heatmap(
+            z=probabilities.T, x=time_labels, y=token_names, colorscale="Viridis", zmin=0, zmax=1,
+            colorbar=dict(title=dict(text=t("hidden_states.fig.probability", lang), side="top")),
+            hovertemplate=t("hidden_states.fig.hover_probability", lang) + "<extra></extra>",
+        ),
+        go.Scatter(
+            x=time_labels, y=token_names[np.asarray(targets)], mode="markers",
+            name=t("hidden_states.fig.target", lang), hoverinfo="skip",
+            marker=dict(symbol="square-open", size=16, color=HIGHLIGHT_COLOUR, line=dict(width=3)),
+        ),
+        go.Scatter(
+            x=time_labels[wrong], y=token_names[np.asarray(predictions)[wrong]], mode="markers",
+            name=t("hidden_states.fig.wrong", lang), hoverinfo="skip",
+            marker=dict(symbol="x", size=13, color="white", line=dict(color="black", width=1.5)),
+        ),
+    ])
+    if highlight_step is not None:
+        _step_highlight(figure, highlight_step, VOCAB_SIZE)
+    figure.update_layout(
+        title=t("hidden_states.fig.probabilities_title", lang),
+        xaxis=dict(title=t("hidden_states.fig.step", lang), type="category"),
+        yaxis=dict(title=t("hidden_states.fig.token", lang), type="category", autorange="reversed",
+                   categoryorder="array", categoryarray=token_names),
+        showlegend=True,
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="right", x=1),
+        height=440,
+        margin=dict(l=10, r=10, t=70, b=10),
+    )
+    return figure
+
+
+def bottleneck_scatter(projected, explained, colour_values, colour_by, hover_texts, lang,
+                       marked=None, marked_text=""):
+    """The encoder's last states of many sequences on their first two principal components.
+
+    Parameters
+    ----------
+    projected : ndarray, shape-(S, 2)
+        Each sequence's final encoder state, projected.
+    explained : ndarray, shape-(2,)
+        Fraction of variance along each component, for the axis titles.
+    colour_values : ndarray of int, shape-(S,)
+        What colours the points: the lengths or the first digits.
+    colour_by : {"length", "first_digit"}
+        Lengths get a sequential colour bar; first digits one legend entry
+        each, with a colour-blind-safe palette and a distinct marker shape.
+    hover_texts : sequence of str, length S
+        Each point's sequence, written out.
+    lang : {"ko", "en"}
+    marked : ndarray, shape-(2,), optional
+        A point to draw as a large star (the sequence typed on the page).
+    marked_text : str
+        Its legend and hover label.
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        With ``colour_by="length"``: one scatter of all S points; with
+        ``"first_digit"``: one scatter per digit present. Then the star, if any.
+    """
+    projected = np.asarray(projected)
+    colour_values = np.asarray(colour_values)
+    hover_texts = np.asarray(hover_texts, dtype=object)
+    hover = t(f"hidden_states.fig.hover_{colour_by}", lang) + "<extra></extra>"
+    if colour_by == "length":
+        traces = [go.Scatter(
+            x=projected[:, 0], y=projected[:, 1], mode="markers", text=hover_texts,
+            customdata=colour_values, hovertemplate=hover, showlegend=False,
+            marker=dict(color=colour_values, colorscale="Viridis", size=7, opacity=0.85,
+                        colorbar=dict(title=dict(text=t("hidden_states.fig.length", lang), side="top"))),
+        )]
+    else:
+        traces = [
+            go.Scatter(
+                x=projected[chosen, 0], y=projected[chosen, 1], mode="markers",
+                text=hover_texts[chosen], customdata=colour_values[chosen], hovertemplate=hover,
+                name=t("hidden_states.fig.first_digit_is", lang, digit=digit),
+                marker=dict(symbol=DIGIT_SYMBOLS[digit], size=8, opacity=0.85,
+                            color=qualitative.Safe[digit]),
+            )
+            for digit in range(10)
+            if (chosen := colour_values == digit).any()
+        ]
+    if marked is not None:
+        traces.append(go.Scatter(
+            x=[marked[0]], y=[marked[1]], mode="markers", name=marked_text, hovertext=marked_text,
+            hoverinfo="text",
+            marker=dict(symbol="star", size=20, color=HIGHLIGHT_COLOUR, line=dict(color="white", width=1.5)),
+        ))
+    figure = go.Figure(traces)
+    figure.update_layout(
+        title=t("hidden_states.fig.pca_title", lang, sequences=len(projected)),
+        xaxis=dict(title=t("hidden_states.fig.component", lang, number=1, percent=100 * explained[0])),
+        yaxis=dict(title=t("hidden_states.fig.component", lang, number=2, percent=100 * explained[1])),
+        # Above the plot, so that the legend never covers the colour bar.
+        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="right", x=1),
+        height=560,
+        margin=dict(l=10, r=10, t=90, b=10),
+    )
+    return figure
