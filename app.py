@@ -1,0 +1,24 @@
+"""Entry point: page config, the language switch and the navigation over ``pages/``.
+
+Run with ``streamlit run app.py``. Each page file sets itself up through
+:func:`pages._shell.setup_page`, so the switch here only has to own the language:
+a change of the switch reruns the app, and ``setup_page`` writes it to ``?lang=``.
+"""
+import streamlit as st
+
+from pages._shell import LANG_KEY, navigation_pages, setup_page
+from seq2seq_core.i18n import LANGUAGES, t
+
+st.set_page_config(page_title="Seq2Seq", page_icon=":material/swap_horiz:", layout="wide")
+
+lang = setup_page()
+with st.sidebar:
+    lang = st.radio(
+        t("common.language", lang),
+        LANGUAGES,
+        key=LANG_KEY,
+        format_func=lambda code: t(f"shell.language.{code}", lang),
+        horizontal=True,
+    )
+
+st.navigation(navigation_pages(lang)).run()

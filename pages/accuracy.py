@@ -1,0 +1,138 @@
+"""Accuracy by length ``/accuracy``: where and why the model fails, beside the one-pass baseline.
+
+Widget keys: ``accuracy_samples`` (sequences per length), ``accuracy_lengths``
+(the evaluated range), ``accuracy_models`` (which models to compare),
+``accuracy_heatmap_model`` and ``accuracy_download``. Evaluations are cached per
+model fingerprint and setting, so a model is evaluated once per server, not once
+per rerun or per user.
+"""
+import pandas as pd
+import streamlit as st
+
+from pages._shell import current_model, page, setup_page
+from seq2seq_core.checkpoint import load_pretrained
+from seq2seq_core.comparison import (
+    TABLE_COLUMNS, accuracy_csv, accuracy_rows, distinct_models, errors_after_first_mistake,
+    evaluate_model, failure_evidence,
+)
+from seq2seq_core.figures.accuracy import exact_match_figure, position_heatmap, token_accuracy_figure
+from seq2seq_core.i18n import t
+from seq2seq_core.train import model_kind
+
+MAX_LENGTH = 50  # the longest training length the engine allows
+MODEL_KEYS = ("current", "pretrained", "baseline")
+
+lang = setup_page()
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_evaluation(fingerprint, min_len, max_len, samples, _model):
+    # The fingerprint stands for the (unhashed) model: same weights, same evaluation.
+    return evaluate_model(_model, min_len, max_len, samples)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def cached_errors_after_first_mistake(fingerprint, length, _model):
+    return errors_after_first_mistake(_model, length)
+
+
+# A copy per call (cache_data pickles), so no session can change another's model.
+shipped_model = st.cache_data(show_spinner=False)(load_pretrained)
+
+
+def percent(value):
+    return f"{value:.0%}" if value >= 0.01 or value == 0 else f"{value:.1%}"
+
+
+checkpoints = {"current": current_model(), "pretrained": shipped_model("seq2seq"),
+               "baseline": shipped_model("baseline")}
+
+st.title(t("shell.page.accuracy", lang))
+st.markdown(t("accuracy.intro", lang))
+
+left, right = st.columns(2)
+samples = left.slider(t("accuracy.samples", lang), 100, 5000, 1000, step=100, key="accuracy_samples",
+                      help=t("accuracy.samples_help", lang))
+min_len, max_len = right.slider(t("accuracy.lengths", lang), 1, MAX_LENGTH, (1, 30), key="accuracy_lengths")
+chosen = st.multiselect(t("accuracy.models", lang), MODEL_KEYS, default=MODEL_KEYS, key="accuracy_models",
+                        format_func=lambda key: t(f"accuracy.model.{key}", lang))
+st.caption(t("accuracy.model.caption", lang, hidden=checkpoints["baseline"].hyperparameters.hidden))
+if not chosen:
+    st.info(t("accuracy.no_models", lang))
+    st.stop()
+
+models = distinct_models([(t(f"accuracy.model.{key}", lang), checkpoints[key].model) for key in chosen])
+hyperparameters = {key: checkpoints[key].hyperparameters for key in chosen}
+training_ranges = sorted({(hp.min_len, hp.max_len) for hp in hyperparameters.values()})
+curves = []
+for name, model, fingerprint in models:
+    with st.spinner(t("accuracy.evaluating", lang, name=name)):
+        curves.append((name, cached_evaluation(fingerprint, min_len, max_len, samples, model)))
+kinds = [model_kind(model) for _, model, _ in models]
+
+# --- Accuracy by length
+st.subheader(t("accuracy.by_length", lang), anchor="by-length")
+exact_column, token_column = st.columns(2)
+exact_column.plotly_chart(exact_match_figure(curves, training_ranges, lang,
+                                             one_pass_ceiling="baseline" in kinds))
+token_column.plotly_chart(token_accuracy_figure(curves, training_ranges, lang))
+st.caption(t("accuracy.by_length.caption", lang, samples=samples))
+
+# --- Accuracy per output position
+st.subheader(t("accuracy.positions", lang), anchor="positions")
+shown = st.selectbox(t("accuracy.positions.model", lang), range(len(curves)), key="accuracy_heatmap_model",
+                     format_func=lambda index: curves[index][0])
+st.plotly_chart(position_heatmap(*curves[shown], lang, unread_boundary=kinds[shown] == "baseline"))
+st.caption(t("accuracy.positions.caption", lang))
+
+# --- Why: each answer cites the numbers of the charts above, where they were evaluated
+st.subheader(t("accuracy.why", lang), anchor="why")
+seq2seq_index = kinds.index("seq2seq") if "seq2seq" in kinds else None
+baseline_index = kinds.index("baseline") if "baseline" in kinds else None
+seq2seq_name, seq2seq_model = (None, None) if seq2seq_index is None else models[seq2seq_index][:2]
+# Training ranges and sizes of the shipped models are the notebook's; the current model's may differ.
+reference = checkpoints[chosen[kinds.index("seq2seq")]] if seq2seq_index is not None else checkpoints["pretrained"]
+training_range = (reference.hyperparameters.min_len, reference.hyperparameters.max_len)
+evidence = failure_evidence(
+    None if seq2seq_index is None else curves[seq2seq_index][1],
+    None if baseline_index is None else curves[baseline_index][1],
+    training_range,
+)
+
+
+def answer(claim, links, **fields):
+    """One answer: the claim, its numbers when they were evaluated, links to what shows it."""
+    numbers = evidence.get(claim)
+    text = t(f"accuracy.why.{claim}", lang, **fields)
+    if numbers:
+        formatted = {key: percent(value) if isinstance(value, float) else value
+                     for key, value in numbers.items()}
+        text += " " + t(f"accuracy.why.{claim}.evidence", lang, name=seq2seq_name, **formatted)
+    st.markdown(text + " " + " ".join(links))
+
+
+chart_link = f"[{t('accuracy.link.chart', lang)}](#by-length)"
+heatmap_link = f"[{t('accuracy.link.heatmap', lang)}](#positions)"
+answer("bottleneck", [chart_link], units=reference.hyperparameters.hidden)
+st.page_link(page("hidden_states", lang), label=t("accuracy.link.hidden_states", lang),
+             icon=":material/visibility:")
+answer("one_pass", [chart_link, heatmap_link])
+if seq2seq_model is not None:
+    before, after = cached_errors_after_first_mistake(models[seq2seq_index][2], training_range[1],
+                                                      seq2seq_model)
+    evidence["compounding"] = None if after != after else dict(  # NaN: the model never erred
+        length=training_range[1], before=before, after=after)
+answer("compounding", [heatmap_link])
+answer("unseen", [chart_link], min_len=training_range[0], max_len=training_range[1])
+
+# --- Table
+st.subheader(t("accuracy.table", lang), anchor="table")
+rows = accuracy_rows(curves)
+headers = {column: t(f"accuracy.column.{column}", lang) for column in TABLE_COLUMNS}
+percent_columns = {headers[column]: st.column_config.NumberColumn(format="percent")
+                   for column in TABLE_COLUMNS if column.startswith(("exact", "token"))}
+st.dataframe(pd.DataFrame(rows, columns=TABLE_COLUMNS).rename(columns=headers), hide_index=True,
+             height=280, column_config=percent_columns)
+st.download_button(t("accuracy.download", lang), accuracy_csv(rows, headers), key="accuracy_download",
+                   file_name=f"accuracy_{min_len}-{max_len}_{samples}.csv", mime="text/csv",
+                   icon=":material/download:")

@@ -1,0 +1,314 @@
+"""Live training ``/training``: hyperparameters → a run trained in chunks, live charts, runs, checkpoints.
+
+While a run trains, two fragments rerun on timers: one trains a chunk of at
+most ``CHUNK_SECONDS`` and shows the progress, the other redraws the curves and
+the probe outputs. The buttons sit outside them, so a click reruns the whole
+page, which also starts or stops the timers: when nothing trains the fragments
+have no timer and an idle page costs the server nothing.
+All training state is this session's :class:`~seq2seq_core.runs.RunBook`.
+"""
+import streamlit as st
+
+from pages._shell import MODEL_KEY, current_model, setup_page
+from seq2seq_core.checkpoint import CheckpointError, checkpoint_bytes, load_checkpoint, load_pretrained
+from seq2seq_core.figures.training import accuracy_figure, comparison_figure, loss_figure, probe_figure
+from seq2seq_core.i18n import t
+from seq2seq_core.runs import (
+    MAX_RUNS,
+    STEP_ITERATIONS,
+    RunBook,
+    changed_fields,
+    metrics_csv,
+    probe_predictions,
+    probe_sequences,
+    training_curves,
+)
+from seq2seq_core.train import METRIC_NAMES, Hyperparameters, Status
+
+BOOK_KEY = "training_book"
+UPLOAD_RESULT_KEY = "training_upload_result"
+# Issue 7: one session's work per rerun stays under 0.2 s so other sessions stay responsive.
+CHUNK_SECONDS = 0.15
+# Shorter than one chunk, so the next chunk is always queued when one ends: the
+# page then trains nearly all the time instead of waiting for the timer.
+CHUNK_TIMER_SECONDS = 0.1
+CHART_TIMER_SECONDS = 0.4  # charts redraw at least twice a second
+LEARNING_RATES = (1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 1e-1)
+TENFOLD_STEPS = 3  # LEARNING_RATES go 1-2-5, so three steps down is ten times lower
+DEFAULTS = Hyperparameters()
+WIDGET_DEFAULTS = {
+    "train_hidden": DEFAULTS.hidden,
+    "train_lr": DEFAULTS.learning_rate,
+    "train_batch": DEFAULTS.batch_size,
+    "train_iterations": DEFAULTS.iterations,
+    "train_lengths": (DEFAULTS.min_len, DEFAULTS.max_len),
+    "train_seed": DEFAULTS.seed,
+}
+
+lang = setup_page()
+book = st.session_state.setdefault(BOOK_KEY, RunBook())
+# Defaults go through session state (not the widgets' value=) because the
+# "lower the learning rate" button sets train_lr from a callback.
+for widget_key, default in WIDGET_DEFAULTS.items():
+    st.session_state.setdefault(widget_key, default)
+
+
+def chosen_hyperparameters():
+    """The hyperparameters the widgets show now."""
+    state = st.session_state
+    min_len, max_len = state.train_lengths
+    return Hyperparameters(hidden=state.train_hidden, learning_rate=state.train_lr,
+                           batch_size=state.train_batch, iterations=state.train_iterations,
+                           min_len=min_len, max_len=max_len, seed=state.train_seed)
+
+
+def run_label(number, name=""):
+    if name:
+        return t("training.run_label_file", lang, number=number, name=name)
+    return t("training.run_label", lang, number=number)
+
+
+def status_text(run):
+    return t(f"training.status.{book.status_of(run)}", lang)
+
+
+def duration_text(seconds):
+    minutes, seconds = divmod(round(seconds), 60)
+    if minutes:
+        return t("training.minutes", lang, minutes=minutes, seconds=seconds)
+    return t("training.seconds", lang, seconds=seconds)
+
+
+def start():
+    book.start(chosen_hyperparameters())
+
+
+def step():
+    book.step(chosen_hyperparameters())
+
+
+def restart():
+    book.reset()
+    book.start(chosen_hyperparameters())
+
+
+def lower_learning_rate(learning_rate):
+    st.session_state.train_lr = learning_rate
+    restart()
+
+
+def use_run():
+    st.session_state[MODEL_KEY] = book.select(st.session_state.train_pick)
+
+
+def use_pretrained():
+    st.session_state[MODEL_KEY] = load_pretrained()
+    book.select_pretrained()
+
+
+def load_upload():
+    uploaded = st.session_state.train_upload
+    if uploaded is None:
+        st.session_state.pop(UPLOAD_RESULT_KEY, None)
+        return
+    try:
+        checkpoint = load_checkpoint(uploaded.getvalue())
+    except CheckpointError as error:
+        # Kept as keys, not text, so that the message follows a change of language.
+        st.session_state[UPLOAD_RESULT_KEY] = {"name": uploaded.name, "reason": error.reason,
+                                               "detail": error.detail}
+        return
+    run = book.add_checkpoint(checkpoint, uploaded.name)
+    st.session_state[MODEL_KEY] = book.select(run.number)
+    st.session_state[UPLOAD_RESULT_KEY] = {"name": uploaded.name, "number": run.number}
+
+
+def train_chunk():
+    """Train one chunk if running, then show where the run stands."""
+    import time as _t
+    import cProfile, pstats
+    _prof = st.session_state.get("_prof")
+    if _prof is not None:
+        _prof.disable()
+        st.session_state["_profn"] = st.session_state.get("_profn", 0) + 1
+        if st.session_state["_profn"] % 20 == 0:
+            pstats.Stats(_prof).sort_stats("cumulative").dump_stats("/tmp/h4/prof.out")
+    else:
+        _prof = st.session_state["_prof"] = cProfile.Profile()
+    _a = _t.perf_counter(); _ta=_t.thread_time(); _pa=_t.process_time(); _s = book.advance(CHUNK_SECONDS); _b = _t.perf_counter(); _tb=_t.thread_time(); _pb=_t.process_time()
+    with open("/tmp/h4/timing.log", "a") as _f:
+        _f.write(f"T {_a:.4f} {_b-_a:.4f} {book.active.iteration if book.active else 0} {_ta:.4f} {_tb:.4f} {_pa:.4f} {_pb:.4f}\n")
+    _prof.enable()
+    if _s:
+        if book.active.status == Status.FINISHED.value:
+            st.session_state[MODEL_KEY] = book.select(book.active.number)
+        st.rerun()  # the whole page: buttons and messages change, the timers stop
+    run = book.active
+    if run is None:
+        st.info(t("training.no_run", lang))
+        return
+    total = run.hyperparameters.iterations
+    progress = t("training.progress", lang, number=run.number, status=status_text(run),
+                 iteration=run.iteration, total=total)
+    if book.running and book.meter.rate:
+        progress += t("training.speed", lang, rate=book.meter.rate)
+        progress += t("training.eta", lang, duration=duration_text(book.meter.eta(total - run.iteration)))
+    st.progress(run.iteration / total, text=progress)
+    if book.running:
+        st.rerun(scope="fragment")
+
+
+def live_charts():
+    """Draw the active run's curves and its output on the probe sequences."""
+    import time as _t
+    _a = _t.perf_counter()
+    _draw()
+    with open("/tmp/h4/timing.log", "a") as _f:
+        _f.write(f"C {_a:.4f} {_t.perf_counter()-_a:.4f}\n")
+
+
+def _draw():
+    run = book.active
+    if run is None:
+        return
+    total = run.hyperparameters.iterations
+    curves = training_curves(run.history, total)
+    loss_column, accuracy_column = st.columns(2)
+    loss_column.plotly_chart(loss_figure(curves, total, lang), key="train_loss_chart")
+    accuracy_column.plotly_chart(accuracy_figure(curves, total, lang), key="train_accuracy_chart")
+    st.caption(t("training.metrics.caption", lang))
+    probes = probe_predictions(run.model, probe_sequences())
+    st.plotly_chart(probe_figure(probes, lang), key="train_probe_chart")
+    st.caption(t("training.probes.caption", lang))
+
+
+st.title(t("training.title", lang))
+st.markdown(t("training.intro", lang))
+
+st.subheader(t("training.settings", lang))
+left, middle, right = st.columns(3)
+left.slider(t("training.hidden", lang), 4, 256, key="train_hidden")
+left.select_slider(t("training.learning_rate", lang), LEARNING_RATES, format_func="{:g}".format, key="train_lr")
+middle.slider(t("training.batch_size", lang), 1, 500, key="train_batch")
+middle.slider(t("training.iterations", lang), 100, 50_000, step=100, key="train_iterations")
+right.slider(t("training.lengths", lang), 1, 30, key="train_lengths")
+right.number_input(t("training.seed", lang), 0, 9999, key="train_seed")
+
+active = book.active
+if active is not None and active.trainer is not None and not active.trainer.done and active.iteration > 0:
+    changes = [
+        t("training.change", lang, field=t(f"training.field.{field}", lang),
+          run=active.hyperparameters.to_dict()[field], chosen=chosen_hyperparameters().to_dict()[field])
+        for field in changed_fields(active.hyperparameters, chosen_hyperparameters())
+    ]
+    if changes:
+        st.warning(t("training.changed", lang, number=active.number, changes=", ".join(changes)))
+        st.button(t("training.apply", lang), key="train_apply", on_click=restart)
+
+start_column, pause_column, step_column, reset_column = st.columns(4)
+start_column.button(t("training.resume" if book.is_paused else "training.start", lang), key="train_start",
+                    on_click=start, disabled=book.running, type="primary", width="stretch")
+pause_column.button(t("training.pause", lang), key="train_pause", on_click=book.pause,
+                    disabled=not book.running, width="stretch")
+step_column.button(t("training.step", lang, count=STEP_ITERATIONS), key="train_step", on_click=step,
+                   disabled=book.running, width="stretch")
+reset_column.button(t("training.reset", lang), key="train_reset", on_click=book.reset,
+                    disabled=active is None, width="stretch")
+# Explained here rather than in tooltips: a button with help= is drawn twice in
+# the DOM, which breaks the `.st-key-train_start button` test contract.
+st.caption(t("training.buttons_help", lang, count=STEP_ITERATIONS))
+
+if active is not None and active.status == Status.DIVERGED.value:
+    learning_rate = active.hyperparameters.learning_rate
+    st.error(t("training.diverged", lang, number=active.number, iteration=active.iteration,
+               learning_rate=learning_rate))
+    if learning_rate in LEARNING_RATES[TENFOLD_STEPS:]:
+        lower = LEARNING_RATES[LEARNING_RATES.index(learning_rate) - TENFOLD_STEPS]
+        st.button(t("training.lower_lr", lang, learning_rate=lower), key="train_lower_lr",
+                  on_click=lower_learning_rate, args=(lower,))
+elif active is not None and active.status == Status.FINISHED.value and book.current == (active.number, active.iteration):
+    st.success(t("training.finished", lang, number=active.number, iteration=active.iteration,
+                 rate=book.meter.overall_rate or 0))
+
+# Two timers: training chunks back to back, charts only as often as the eye
+# needs, since drawing them costs the server (and the browser) time it could train.
+st.fragment(run_every=CHUNK_TIMER_SECONDS if book.running else None)(train_chunk)()
+st.fragment(run_every=CHART_TIMER_SECONDS if book.running else None)(live_charts)()
+
+st.subheader(t("training.runs.title", lang))
+st.caption(t("training.runs.caption", lang, max_runs=MAX_RUNS))
+if book.dropped:
+    st.caption(t("training.runs.dropped", lang, numbers=", ".join(map(str, book.dropped))))
+runs = book.comparable_runs()
+if runs:
+    curves_by_run = {run.number: training_curves(run.history, run.hyperparameters.iterations) for run in runs}
+    st.dataframe(
+        [
+            {
+                t("training.col.run", lang): run_label(run.number, run.name),
+                t("training.col.status", lang): status_text(run),
+                t("training.col.hidden", lang): run.hyperparameters.hidden,
+                t("training.col.learning_rate", lang): f"{run.hyperparameters.learning_rate:g}",
+                t("training.col.batch_size", lang): run.hyperparameters.batch_size,
+                t("training.col.lengths", lang): f"{run.hyperparameters.min_len}–{run.hyperparameters.max_len}",
+                t("training.col.seed", lang): run.hyperparameters.seed,
+                t("training.col.iterations", lang): f"{run.iteration:,} / {run.hyperparameters.iterations:,}",
+                t("training.col.loss", lang): f"{curves_by_run[run.number].smoothed['loss'][-1]:.4f}",
+                **{t(f"training.col.{name}", lang): f"{curves_by_run[run.number].smoothed[name][-1]:.1%}"
+                   for name in METRIC_NAMES[1:]},
+            }
+            for run in runs
+        ],
+        hide_index=True,
+    )
+    metric = st.radio(t("training.compare_metric", lang), METRIC_NAMES, horizontal=True,
+                      format_func=lambda name: t(f"training.metric.{name}", lang), key="train_compare_metric")
+    st.plotly_chart(comparison_figure([(run_label(run.number, run.name), curves_by_run[run.number]) for run in runs], metric, lang),
+                    key="train_compare_chart")
+    selectable = {run.number: run for run in runs if run.status != Status.DIVERGED.value}
+    if selectable:
+        pick_column, use_column = st.columns([3, 1], vertical_alignment="bottom")
+        pick_column.selectbox(
+            t("training.pick", lang), list(selectable), key="train_pick",
+            format_func=lambda number: t("training.run_option", lang, label=run_label(number, selectable[number].name),
+                                         hidden=selectable[number].hyperparameters.hidden,
+                                         learning_rate=selectable[number].hyperparameters.learning_rate,
+                                         iteration=selectable[number].iteration),
+        )
+        use_column.button(t("training.use_run", lang), key="train_use_run", on_click=use_run, width="stretch")
+    if len(selectable) < len(runs):
+        st.caption(t("training.diverged_not_selectable", lang))
+else:
+    st.caption(t("training.runs.none", lang))
+
+if book.current is None:
+    st.markdown(t("training.current.pretrained", lang))
+else:
+    number, iteration = book.current
+    st.markdown(t("training.current.run", lang, label=run_label(number, book.run(number).name),
+                  iteration=iteration))
+st.button(t("training.use_pretrained", lang), key="train_use_pretrained", on_click=use_pretrained,
+          disabled=book.current is None)
+
+st.subheader(t("training.files.title", lang))
+model_in_use = current_model()
+file_stem = "seq2seq_pretrained" if book.current is None else "seq2seq_run{}_it{}".format(*book.current)
+download_column, upload_column = st.columns(2)
+download_column.download_button(
+    t("training.download_model", lang), key="train_download_model", file_name=f"{file_stem}.npz",
+    data=lambda: checkpoint_bytes(model_in_use.model, model_in_use.hyperparameters, model_in_use.history),
+    mime="application/octet-stream", on_click="ignore",
+)
+download_column.download_button(
+    t("training.download_metrics", lang), key="train_download_metrics", file_name=f"{file_stem}.csv",
+    data=lambda: metrics_csv(model_in_use.history), mime="text/csv", on_click="ignore",
+)
+upload_column.file_uploader(t("training.upload", lang), type=["npz"], key="train_upload",
+                            help=t("training.upload_help", lang), on_change=load_upload)
+upload_result = st.session_state.get(UPLOAD_RESULT_KEY)
+if upload_result is not None and "reason" in upload_result:
+    reason = t(f"training.upload.{upload_result['reason']}", lang, detail=upload_result["detail"])
+    upload_column.error(t("training.upload.error", lang, name=upload_result["name"], reason=reason))
+elif upload_result is not None:
+    label = run_label(upload_result["number"], upload_result["name"])
+    upload_column.success(t("training.upload.loaded", lang, name=upload_result["name"], label=label))

@@ -1,0 +1,243 @@
+"""Real-browser harness: one Streamlit server and one headless Chromium for all browser tests.
+
+Every test in ``tests/browser/`` is marked ``browser`` (``pytest -m "not browser"``
+skips them). A test asks for the ``app`` fixture, a fresh browser tab on the
+running app, and drives it with Playwright::
+
+    def test_training_starts(app):
+        page = app.open("/training", lang="en")   # waits, then checks no error box/dialog
+        page.locator(".st-key-train_start button").click()
+        app.wait()                                # until the rerun has finished
+        app.screenshot("training-en")             # PNG in a temp folder (+ $SCREENSHOT_DIR)
+
+``app.open`` and ``app.wait`` fail the test if the page shows an exception box
+(``[data-testid="stException"]``) or Streamlit's "Page not found" dialog.
+Screenshots go to a pytest temporary folder; set ``SCREENSHOT_DIR=docs/screenshots``
+(or any folder) to keep copies. The server listens on 127.0.0.1 only, on a free
+port in 8600–8699, and is always stopped at the end of the session.
+"""
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PORTS = range(8600, 8700)
+SERVER_START_TIMEOUT = 60
+VIEWPORT = {"width": 1280, "height": 900}
+MAX_SCREENSHOT_HEIGHT = 8000
+_CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
+_DRAWN = '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]'
+_IDLE_JS = """() => {
+    const root = document.querySelector('[data-testid="stApp"]');
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    return root !== null && root.getAttribute("data-test-script-state") === "notRunning"
+        && document.querySelector('[data-testid="stSkeleton"]') === null
+        && charts.every((chart) => chart.querySelector(".main-svg") !== null);
+}"""
+_CONTENT_HEIGHT_JS = """() => Math.max(...['[data-testid="stMain"]', '[data-testid="stAppViewContainer"]']
+    .map((selector) => document.querySelector(selector)).filter(Boolean).map((el) => el.scrollHeight))"""
+
+
+def pytest_collection_modifyitems(items):
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.browser)
+
+
+def _free_port():
+    for port in PORTS:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORTS.start}–{PORTS.stop - 1}")
+
+
+def _healthy(url):
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+@contextlib.contextmanager
+def running_app_server(log_dir):
+    """Run ``streamlit run app.py`` on 127.0.0.1 until the ``with`` block ends; yield its base URL.
+
+    The session's ``app_server`` fixture uses this; a test that needs a server
+    of its own (e.g. to open a freshly started app) can too.
+    """
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}"
+    log_path = Path(log_dir) / f"streamlit-{port}.log"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true",
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+    ]
+    with open(log_path, "w") as log:
+        server = subprocess.Popen(command, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + SERVER_START_TIMEOUT
+        while not _healthy(url):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"streamlit did not start; its log:\n{log_path.read_text()}")
+            time.sleep(0.2)
+        yield url
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+
+@pytest.fixture(scope="session")
+def app_server(tmp_path_factory):
+    """The base URL of the app server shared by the session, e.g. ``http://127.0.0.1:8600``."""
+    with running_app_server(tmp_path_factory.mktemp("server")) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def chromium():
+    """Debian's Chromium, headless, driven by Playwright (which cannot download its own)."""
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def screenshot_dir(tmp_path_factory):
+    """A temporary folder for this session's screenshots."""
+    return tmp_path_factory.mktemp("screenshots")
+
+
+class AppDriver:
+    """One browser tab on the running app, with waits and checks that fit Streamlit.
+
+    Attributes
+    ----------
+    page : playwright.sync_api.Page
+        The tab, for anything the helpers do not cover.
+    base_url : str
+    """
+
+    def __init__(self, page, base_url, screenshot_dir):
+        self.page = page
+        self.base_url = base_url
+        self._screenshot_dir = screenshot_dir
+
+    def open(self, path, lang=None, query=""):
+        """Go to ``path`` (``"/batches"``) with ``?lang=`` and more ``query``; wait; check; return the page."""
+        params = "&".join(part for part in (f"lang={lang}" if lang else "", query) if part)
+        self.page.goto(f"{self.base_url}{path}{'?' + params if params else ''}")
+        self.page.locator(_DRAWN).first.wait_for(timeout=30_000)
+        self.wait()
+        return self.page
+
+    def wait(self, timeout=30.0, settle=0.6):
+        """Wait until the app is connected and idle for ``settle`` seconds, then check it.
+
+        Idle means: Streamlit's root says ``data-test-script-state="notRunning"``,
+        no loading skeleton shows, and every plotly chart has drawn. A click may
+        start a rerun a moment later, hence the ``settle`` seconds in a row.
+        """
+        self.page.locator(_CONNECTED).wait_for(timeout=timeout * 1000)
+        deadline = time.monotonic() + timeout
+        idle_since = None
+        while True:
+            idle = self.page.evaluate(_IDLE_JS)
+            now = time.monotonic()
+            idle_since = (idle_since or now) if idle else None
+            if idle_since is not None and now - idle_since >= settle:
+                break
+            if now > deadline:
+                raise AssertionError(f"the app was still running after {timeout} s at {self.page.url}")
+            time.sleep(0.1)
+        self.assert_healthy()
+
+    def assert_healthy(self):
+        """Fail if the page shows an exception box or the "Page not found" dialog."""
+        exceptions = self.page.locator('[data-testid="stException"]')
+        assert exceptions.count() == 0, f"exception box at {self.page.url}:\n{exceptions.first.inner_text()}"
+        not_found = self.page.get_by_text("Page not found")
+        assert not_found.count() == 0, f'"Page not found" dialog at {self.page.url}'
+
+    def screenshot(self, name, full_page=True):
+        """Save ``<name>.png`` to the session's temporary folder and to ``$SCREENSHOT_DIR`` if set.
+
+        Streamlit scrolls inside its own container, not the document, so for a
+        full-page picture the viewport is grown to the content's height first.
+        """
+        path = self._screenshot_dir / f"{name}.png"
+        viewport = self.page.viewport_size
+        if full_page:
+            height = self.page.evaluate(_CONTENT_HEIGHT_JS)
+            self.page.set_viewport_size({"width": viewport["width"], "height": min(max(height, viewport["height"]), MAX_SCREENSHOT_HEIGHT)})
+            self.page.wait_for_timeout(500)
+        try:
+            self.page.screenshot(path=path)
+        finally:
+            self.page.set_viewport_size(viewport)
+        keep = os.environ.get("SCREENSHOT_DIR")
+        if keep:
+            Path(keep).mkdir(parents=True, exist_ok=True)
+            shutil.copy(path, Path(keep) / path.name)
+        return path
+
+
+@pytest.fixture
+def app(chromium, app_server, screenshot_dir):
+    """A fresh browser context and tab on the shared app server, as an :class:`AppDriver`."""
+    context = chromium.new_context(viewport=VIEWPORT)
+    try:
+        yield AppDriver(context.new_page(), app_server, screenshot_dir)
+    finally:
+        context.close()
+
+
+@pytest.fixture
+def new_tab(chromium, screenshot_dir):
+    """Open an :class:`AppDriver` on any base URL: ``new_tab(url)``; closed after the test."""
+    contexts = []
+
+    def open_tab(base_url):
+        context = chromium.new_context(viewport=VIEWPORT)
+        contexts.append(context)
+        return AppDriver(context.new_page(), base_url, screenshot_dir)
+
+    yield open_tab
+    for context in contexts:
+        context.close()

@@ -1,0 +1,43 @@
+"""Every page's deep link opens in a fresh browser, in both languages, without an error."""
+import pytest
+from conftest import running_app_server
+
+from pages._shell import PAGE_NAMES
+from seq2seq_core.i18n import LANGUAGES, t
+
+PATHS = {name: "/" if name == "home" else f"/{name}" for name in PAGE_NAMES}
+
+
+def assert_framed_page(page, name, lang):
+    """The page runs inside ``app.py``: its menu entry is current and titled in ``lang``, the switch shows."""
+    nav_link = page.locator('[data-testid="stSidebarNav"] a[aria-current="page"]')
+    assert t(f"shell.page.{name}", lang) in nav_link.inner_text()
+    assert page.locator('[data-testid="stSidebar"]').get_by_text(t("common.language", lang)).count() == 1
+    assert f"lang={lang}" in page.url
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", PAGE_NAMES)
+def test_deep_link_opens_its_page(app, name, lang):
+    page = app.open(PATHS[name], lang=lang)
+    assert_framed_page(page, name, lang)
+    app.screenshot(f"{name}-{lang}")
+
+
+def test_deep_link_is_the_first_request_after_a_cold_start(new_tab, tmp_path):
+    # A shared link opened right after the server starts must not fall back to
+    # Streamlit's pages-folder mode (a menu of file names, no language switch).
+    with running_app_server(tmp_path) as url:
+        tab = new_tab(url)
+        page = tab.open("/broadcasting", lang="en")
+        assert_framed_page(page, "broadcasting", "en")
+        assert [name for name in PAGE_NAMES if page.locator(f'[data-testid="stSidebarNav"] a[href$="/{name}"]').count()]
+
+
+def test_language_switch_keeps_the_url_in_step(app):
+    page = app.open("/batches")
+    assert "lang=ko" in page.url
+    page.locator('[data-testid="stSidebar"]').get_by_text("English", exact=False).click()
+    app.wait()
+    assert "lang=en" in page.url
+    assert page.locator("h1").first.inner_text() == t("batches.title", "en")
