@@ -46,6 +46,24 @@ def cached_probe(fingerprint, min_len, max_len, _model):
     return probe_states(_model, min_len, max_len, PROBE_SEQUENCES)
 
 
+def keep_across_languages(key, default):
+    """Widget arguments that keep a choice whose option labels are translated.
+
+    Streamlit treats a radio or selectbox whose option labels changed as a new
+    widget and resets it, which a language switch would do to every choice.
+    A copy of the choice under a second key, updated by ``on_change`` (which runs
+    before the script), puts it back.
+    """
+    saved = f"{key}_saved"
+    st.session_state.setdefault(saved, default)
+    st.session_state[key] = st.session_state[saved]
+
+    def save():
+        st.session_state[saved] = st.session_state[key]
+
+    return dict(key=key, on_change=save)
+
+
 def put_random_sequence():
     length = st.session_state.hidden_states_length
     st.session_state.sequence_input = format_digits(np.random.default_rng().integers(0, 10, length))
@@ -139,7 +157,8 @@ st.markdown(f"{t('hidden_states.step.reads', lang, step=step, input_token=code(s
             f"{t('hidden_states.step.top', lang, top=TOP_PROBABILITIES)} {top}  \n{chosen}")
 
 order_name = st.radio(
-    t("hidden_states.order", lang), ORDERS, key="hidden_states_order", horizontal=True,
+    t("hidden_states.order", lang), ORDERS, **keep_across_languages("hidden_states_order", ORDERS[0]),
+    horizontal=True,
     help=t("hidden_states.order_help", lang),
     format_func=lambda name: t(f"hidden_states.order.{name}", lang, sequences=PROBE_SEQUENCES),
 )
@@ -173,8 +192,8 @@ if len(dead_encoder) or len(dead_decoder):
 st.subheader(t("hidden_states.bottleneck.title", lang))
 st.markdown(t("hidden_states.bottleneck.intro", lang, sequences=PROBE_SEQUENCES, units=units))
 colour_by = st.radio(
-    t("hidden_states.bottleneck.colour", lang), ("length", "first_digit"), key="hidden_states_pca_colour",
-    horizontal=True, format_func=lambda name: t(f"hidden_states.bottleneck.colour.{name}", lang),
+    t("hidden_states.bottleneck.colour", lang), ("length", "first_digit"),
+    **keep_across_languages("hidden_states_pca_colour", "length"), horizontal=True, format_func=lambda name: t(f"hidden_states.bottleneck.colour.{name}", lang),
 )
 pca = principal_components(probe.final_encoder)
 st.plotly_chart(bottleneck_scatter(
@@ -189,23 +208,25 @@ st.caption(t("hidden_states.bottleneck.explained", lang, percent=100 * pca.expla
 st.subheader(t("hidden_states.compare.title", lang))
 st.markdown(t("hidden_states.compare.intro", lang))
 position_column, digit_column = st.columns(2)
-if st.session_state.get("hidden_states_change_position", 0) >= length:
-    st.session_state.hidden_states_change_position = 0  # a shorter sequence than before
+if st.session_state.get("hidden_states_change_position_saved", 0) >= length:
+    st.session_state.hidden_states_change_position_saved = 0  # a shorter sequence than before
+# The option labels must not depend on the digits: the browser sends back the
+# label, and a label that changed with the sequence would match no option.
 position = position_column.selectbox(
-    t("hidden_states.compare.position", lang), range(length), key="hidden_states_change_position",
-    format_func=lambda index: t("hidden_states.compare.position_option", lang, position=index + 1,
-                                digit=digits[index]),
+    t("hidden_states.compare.position", lang), range(length),
+    **keep_across_languages("hidden_states_change_position", 0),
+    format_func=lambda index: t("hidden_states.compare.position_option", lang, position=index + 1),
 )
-new_digit = digit_column.selectbox(t("hidden_states.compare.digit", lang), range(10),
-                                   index=int((digits[position] + 1) % 10), key="hidden_states_change_digit")
+# Only digits that differ from the one in place: B is always a different sequence.
+new_digit = digit_column.selectbox(t("hidden_states.compare.digit", lang),
+                                   [digit for digit in range(10) if digit != digits[position]],
+                                   key="hidden_states_change_digit")
 changed = trace(model, change_digit(digits, position, new_digit))
 left, right = st.columns(2)
 left.markdown(t("hidden_states.compare.sequence_a", lang, digits=tokens_markdown(digits),
                 predictions=tokens_markdown(predictions, targets)))
 right.markdown(t("hidden_states.compare.sequence_b", lang, digits=tokens_markdown(changed.digits[:, 0]),
                  predictions=tokens_markdown(changed.predictions[:, 0], changed.targets[:, 0])))
-if new_digit == digits[position]:
-    st.info(t("hidden_states.compare.same", lang))
 changed_encoder = changed.encoder_hidden[:, 0]
 shared_top = max(encoder_hidden.max(), changed_encoder.max())
 left.plotly_chart(hidden_state_heatmap(

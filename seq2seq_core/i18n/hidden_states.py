@@ -146,13 +146,9 @@ STRINGS = {
     },
     "hidden_states.compare.position": {"ko": "바꿀 위치", "en": "Position to change"},
     "hidden_states.compare.position_option": {
-        "ko": "{position}번째 (지금 {digit})", "en": "digit {position} (now {digit})",
+        "ko": "{position}번째 숫자", "en": "digit {position}",
     },
     "hidden_states.compare.digit": {"ko": "새 숫자", "en": "New digit"},
-    "hidden_states.compare.same": {
-        "ko": "같은 숫자를 골랐으므로 두 시퀀스가 같고 차이는 0입니다. 다른 숫자를 고르세요.",
-        "en": "That is the same digit, so the sequences are equal and the difference is 0. Pick another digit.",
-    },
     "hidden_states.compare.sequence_a": {"ko": "A: {digits} → {predictions}", "en": "A: {digits} → {predictions}"},
     "hidden_states.compare.sequence_b": {"ko": "B: {digits} → {predictions}", "en": "B: {digits} → {predictions}"},
     "hidden_states.compare.encoder_a": {"ko": "A의 인코더 은닉 상태", "en": "Encoder hidden states of A"},
