@@ -4,10 +4,23 @@ import pandas as pd
 import streamlit as st
 
 from pages._shell import PAGE_NAMES, page, setup_page
-from seq2seq_core.data import TOKEN_LABELS
+from seq2seq_core.checkpoint import load_pretrained
+from seq2seq_core.data import MAX_TYPED_LENGTH, TOKEN_LABELS, SequenceInputError, parse_sequence
+from seq2seq_core.figures.home import seq2seq_diagram
 from seq2seq_core.i18n import t
+from seq2seq_core.trace import trace
+
+EXAMPLE = (2, 4, 7, 1, 3)  # the notebook's example
 
 lang = setup_page()
+
+
+@st.cache_data(max_entries=256)
+def pretrained_answer(digits):
+    """The pretrained model's tokens, the targets and which are right, for one sequence (a tuple)."""
+    result = trace(load_pretrained().model, np.array(digits))
+    return result.predictions[:, 0], result.targets[:, 0], result.correct[:, 0]
+
 
 st.title(t("home.title", lang))
 st.markdown(t("home.task", lang))
@@ -21,6 +34,36 @@ vocabulary = pd.DataFrame(
     np.eye(len(TOKEN_LABELS), dtype=int), index=pd.Index(TOKEN_LABELS, name=t("home.vocab.token", lang))
 )
 st.table(vocabulary)
+
+st.subheader(t("home.model.title", lang))
+st.caption(t("home.model.caption", lang))
+st.plotly_chart(seq2seq_diagram(EXAMPLE, lang), config={"staticPlot": True})
+st.markdown(t("home.model.equations", lang))
+st.latex(r"h_t = \mathrm{ReLU}\left(x_t W_{xh} + h_{t-1} W_{hh} + b_h\right), \qquad h_0 = 0")
+st.latex(r"h'_t = \mathrm{ReLU}\left(s_t W'_{xh} + h'_{t-1} W'_{hh} + b'_h\right), \qquad h'_0 = h_T")
+st.latex(r"y_t = h'_t W'_{hy} + b'_y, \qquad s_{t+1} = \mathrm{onehot}\left(\arg\max y_t\right), \qquad s_1 = \langle START \rangle")
+
+st.subheader(t("home.try.title", lang))
+typed = st.text_input(
+    t("home.try.label", lang, max_length=MAX_TYPED_LENGTH), " ".join(map(str, EXAMPLE)), key="home_try"
+)
+try:
+    digits = parse_sequence(typed)
+except SequenceInputError as error:
+    st.warning(t(f"common.sequence.{error.reason}", lang, max_length=MAX_TYPED_LENGTH))
+else:
+    predictions, targets, correct = pretrained_answer(tuple(digits.tolist()))
+    marked = [
+        f":{'green' if right else 'red'}-background[**{TOKEN_LABELS[token]}** {'✓' if right else '✗'}]"
+        for token, right in zip(predictions, correct)
+    ]
+    st.markdown(t("home.try.model", lang))
+    st.markdown(" ".join(marked))
+    st.caption(
+        t("home.try.expected", lang, expected=" ".join(TOKEN_LABELS[token] for token in targets))
+        + " · "
+        + t("home.try.score", lang, correct=int(correct.sum()), total=len(correct))
+    )
 
 st.subheader(t("home.pages.title", lang))
 for name in PAGE_NAMES[1:]:
