@@ -6,6 +6,8 @@ Widget keys: ``accuracy_samples`` (sequences per length), ``accuracy_lengths``
 model fingerprint and setting, so a model is evaluated once per server, not once
 per rerun or per user.
 """
+import math
+
 import pandas as pd
 import streamlit as st
 
@@ -20,7 +22,8 @@ from seq2seq_core.i18n import t
 from seq2seq_core.train import model_kind
 
 MAX_LENGTH = 50  # the longest training length the engine allows
-MODEL_KEYS = ("current", "pretrained", "baseline")
+# pages/training.py keeps this session's runs (a seq2seq_core.runs.RunBook) under this key.
+TRAINING_BOOK_KEY = "training_book"
 
 lang = setup_page()
 
@@ -44,8 +47,21 @@ def percent(value):
     return f"{value:.0%}" if value >= 0.01 or value == 0 else f"{value:.1%}"
 
 
-checkpoints = {"current": current_model(), "pretrained": shipped_model("seq2seq"),
-               "baseline": shipped_model("baseline")}
+def run_label(run):
+    if run.name:
+        return t("training.run_label_file", lang, number=run.number, name=run.name)
+    return t("training.run_label", lang, number=run.number)
+
+
+# Every model this session can compare: key → (name, checkpoint or training-page run).
+candidates = {
+    "current": (t("accuracy.model.current", lang), current_model()),
+    "pretrained": (t("accuracy.model.pretrained", lang), shipped_model("seq2seq")),
+    "baseline": (t("accuracy.model.baseline", lang), shipped_model("baseline")),
+}
+book = st.session_state.get(TRAINING_BOOK_KEY)
+for run in [] if book is None else book.comparable_runs():
+    candidates[f"run_{run.number}"] = (run_label(run), run)
 
 st.title(t("shell.page.accuracy", lang))
 st.markdown(t("accuracy.intro", lang))
@@ -54,21 +70,22 @@ left, right = st.columns(2)
 samples = left.slider(t("accuracy.samples", lang), 100, 5000, 1000, step=100, key="accuracy_samples",
                       help=t("accuracy.samples_help", lang))
 min_len, max_len = right.slider(t("accuracy.lengths", lang), 1, MAX_LENGTH, (1, 30), key="accuracy_lengths")
-chosen = st.multiselect(t("accuracy.models", lang), MODEL_KEYS, default=MODEL_KEYS, key="accuracy_models",
-                        format_func=lambda key: t(f"accuracy.model.{key}", lang))
-st.caption(t("accuracy.model.caption", lang, hidden=checkpoints["baseline"].hyperparameters.hidden))
+chosen = st.multiselect(t("accuracy.models", lang), list(candidates), default=list(candidates),
+                        key="accuracy_models", format_func=lambda key: candidates[key][0])
+st.caption(t("accuracy.model.caption", lang,
+             hidden=candidates["baseline"][1].hyperparameters.hidden))
 if not chosen:
     st.info(t("accuracy.no_models", lang))
     st.stop()
 
-models = distinct_models([(t(f"accuracy.model.{key}", lang), checkpoints[key].model) for key in chosen])
-hyperparameters = {key: checkpoints[key].hyperparameters for key in chosen}
-training_ranges = sorted({(hp.min_len, hp.max_len) for hp in hyperparameters.values()})
+models = distinct_models([candidates[key] for key in chosen])
+training_ranges = sorted({(entry.hyperparameters.min_len, entry.hyperparameters.max_len)
+                          for _, entry, _ in models})
 curves = []
-for name, model, fingerprint in models:
+for name, entry, fingerprint in models:
     with st.spinner(t("accuracy.evaluating", lang, name=name)):
-        curves.append((name, cached_evaluation(fingerprint, min_len, max_len, samples, model)))
-kinds = [model_kind(model) for _, model, _ in models]
+        curves.append((name, cached_evaluation(fingerprint, min_len, max_len, samples, entry.model)))
+kinds = [model_kind(entry.model) for _, entry, _ in models]
 
 # --- Accuracy by length
 st.subheader(t("accuracy.by_length", lang), anchor="by-length")
@@ -89,9 +106,9 @@ st.caption(t("accuracy.positions.caption", lang))
 st.subheader(t("accuracy.why", lang), anchor="why")
 seq2seq_index = kinds.index("seq2seq") if "seq2seq" in kinds else None
 baseline_index = kinds.index("baseline") if "baseline" in kinds else None
-seq2seq_name, seq2seq_model = (None, None) if seq2seq_index is None else models[seq2seq_index][:2]
-# Training ranges and sizes of the shipped models are the notebook's; the current model's may differ.
-reference = checkpoints[chosen[kinds.index("seq2seq")]] if seq2seq_index is not None else checkpoints["pretrained"]
+# The answers speak about the first seq2seq on the charts (the notebook's one when none is shown).
+seq2seq_name, reference, seq2seq_fingerprint = (
+    models[seq2seq_index] if seq2seq_index is not None else (None, candidates["pretrained"][1], None))
 training_range = (reference.hyperparameters.min_len, reference.hyperparameters.max_len)
 evidence = failure_evidence(
     None if seq2seq_index is None else curves[seq2seq_index][1],
@@ -117,10 +134,10 @@ answer("bottleneck", [chart_link], units=reference.hyperparameters.hidden)
 st.page_link(page("hidden_states", lang), label=t("accuracy.link.hidden_states", lang),
              icon=":material/visibility:")
 answer("one_pass", [chart_link, heatmap_link])
-if seq2seq_model is not None:
-    before, after = cached_errors_after_first_mistake(models[seq2seq_index][2], training_range[1],
-                                                      seq2seq_model)
-    evidence["compounding"] = None if after != after else dict(  # NaN: the model never erred
+if seq2seq_index is not None:
+    before, after = cached_errors_after_first_mistake(seq2seq_fingerprint, training_range[1],
+                                                      reference.model)
+    evidence["compounding"] = None if math.isnan(after) else dict(  # NaN: the model never erred
         length=training_range[1], before=before, after=after)
 answer("compounding", [heatmap_link])
 answer("unseen", [chart_link], min_len=training_range[0], max_len=training_range[1])

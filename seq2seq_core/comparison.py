@@ -2,27 +2,31 @@
 
 The accuracy page evaluates several models (the session's current model, the
 shipped seq2seq, the one-pass baseline, runs kept on the training page) and
-caches each evaluation under :func:`model_fingerprint`, a hash of the weights, so
-that the same model is never evaluated twice for the same settings.
+caches each evaluation under
+:func:`~seq2seq_core.hidden_states.model_fingerprint`, a hash of the weights (a
+seq2seq and a baseline never share one: they have different parameter shapes),
+so that the same model is never evaluated twice for the same settings.
 """
 import csv
-import hashlib
 import io
 
 import numpy as np
 
-from .baseline import predict_baseline_tokens
+from .baseline import one_pass_exact_match_ceiling, predict_baseline_tokens
 from .data import END
 from .evaluate import evaluate_lengths, wilson_interval
+from .hidden_states import model_fingerprint
 from .trace import predict_tokens
 from .train import model_kind
 
 __all__ = [
     "PREDICTORS",
     "TABLE_COLUMNS",
-    "model_fingerprint",
     "evaluate_model",
     "errors_after_first_mistake",
+    "distinct_models",
+    "at_length",
+    "failure_evidence",
     "accuracy_rows",
     "accuracy_csv",
 ]
@@ -34,27 +38,6 @@ TABLE_COLUMNS = (
     "model", "length", "samples", "exact_match", "exact_match_low", "exact_match_high",
     "token_accuracy",
 )
-
-
-def model_fingerprint(model):
-    """A short hash that changes whenever the model's kind, shapes or weights change.
-
-    Parameters
-    ----------
-    model : Seq2Seq or RNN
-
-    Returns
-    -------
-    str
-        16 hex digits; equal for two models exactly when (barring a SHA-256
-        collision) they compute the same function the same way.
-    """
-    digest = hashlib.sha256(model_kind(model).encode())
-    for parameter in model.parameters:
-        data = np.ascontiguousarray(parameter.data)
-        digest.update(f"{data.dtype}{data.shape}".encode())
-        digest.update(data.tobytes())
-    return digest.hexdigest()[:16]
 
 
 def evaluate_model(model, min_len=1, max_len=30, samples=1000, seed=0):
@@ -112,6 +95,99 @@ def errors_after_first_mistake(model, length, samples=1000, seed=0):
     before = correct[~after_mistake].mean()
     after = correct[after_mistake].mean() if after_mistake.any() else np.nan
     return float(before), float(after)
+
+
+def distinct_models(named_models):
+    """Merge models with equal weights, so that each is evaluated and drawn once.
+
+    Parameters
+    ----------
+    named_models : Sequence[Tuple[str, object]]
+        A display name and a trained model for each entry, in display order: a
+        :class:`~seq2seq_core.checkpoint.Checkpoint` or anything else with
+        ``.model`` and ``.hyperparameters`` (e.g. a training-page run).
+
+    Returns
+    -------
+    list of (str, object, str)
+        The name (names of equal models joined with " = "), the first of the equal
+        entries, and its model's :func:`~seq2seq_core.hidden_states.model_fingerprint`.
+    """
+    merged = {}
+    for name, entry in named_models:
+        fingerprint = model_fingerprint(entry.model)
+        if fingerprint in merged:
+            merged[fingerprint][0].append(name)
+        else:
+            merged[fingerprint] = ([name], entry)
+    return [(" = ".join(names), entry, fingerprint)
+            for fingerprint, (names, entry) in merged.items()]
+
+
+def at_length(evaluation, length):
+    """The exact-match and token accuracy at one length, or None if it was not evaluated.
+
+    Parameters
+    ----------
+    evaluation : LengthEvaluation
+    length : int
+
+    Returns
+    -------
+    tuple of (float, float) or None
+    """
+    rows = np.flatnonzero(evaluation.lengths == length)
+    if len(rows) == 0:
+        return None
+    return float(evaluation.exact_match[rows[0]]), float(evaluation.token_accuracy[rows[0]])
+
+
+def failure_evidence(seq2seq, baseline, training_range, one_pass_length=4, beyond=5):
+    """The numbers behind the page's answers to "why do long sequences fail?".
+
+    Each answer cites lengths of the charts; an answer whose lengths (or models)
+    were not evaluated gets ``None`` instead of numbers.
+
+    Parameters
+    ----------
+    seq2seq : LengthEvaluation or None
+        A seq2seq model's evaluation.
+    baseline : LengthEvaluation or None
+        The one-pass baseline's evaluation.
+    training_range : tuple of (int, int)
+        The seq2seq model's (min_len, max_len) in training.
+    one_pass_length : int
+        Where the baseline is compared with its ceiling.
+    beyond : int
+        How far past the training range the "never seen" answer looks.
+
+    Returns
+    -------
+    dict of str to (dict or None)
+        ``"bottleneck"``: ``short``, ``long`` (half the longest training length,
+        and the longest), ``short_exact``, ``long_exact``; ``"one_pass"``:
+        ``length``, ``baseline_exact``, ``ceiling``, ``seq2seq_exact``;
+        ``"unseen"``: ``length``, ``exact``, ``token``.
+    """
+    min_len, max_len = training_range
+    evidence = {"bottleneck": None, "one_pass": None, "unseen": None}
+    if seq2seq is not None:
+        short_length = max(min_len, max_len // 2)
+        short, long = at_length(seq2seq, short_length), at_length(seq2seq, max_len)
+        if short and long and short_length < max_len:
+            evidence["bottleneck"] = dict(short=short_length, long=max_len,
+                                          short_exact=short[0], long_exact=long[0])
+        unseen = at_length(seq2seq, max_len + beyond)
+        if unseen:
+            evidence["unseen"] = dict(length=max_len + beyond, exact=unseen[0], token=unseen[1])
+    if seq2seq is not None and baseline is not None:
+        ours, theirs = at_length(seq2seq, one_pass_length), at_length(baseline, one_pass_length)
+        if ours and theirs:
+            evidence["one_pass"] = dict(
+                length=one_pass_length, baseline_exact=theirs[0], seq2seq_exact=ours[0],
+                ceiling=float(one_pass_exact_match_ceiling(one_pass_length)),
+            )
+    return evidence
 
 
 def accuracy_rows(named_evaluations):

@@ -7,10 +7,11 @@ import pytest
 
 from seq2seq_core.checkpoint import load_pretrained
 from seq2seq_core.comparison import (
-    TABLE_COLUMNS, accuracy_csv, accuracy_rows, errors_after_first_mistake, evaluate_model,
-    model_fingerprint,
+    TABLE_COLUMNS, accuracy_csv, accuracy_rows, distinct_models, errors_after_first_mistake,
+    evaluate_model, failure_evidence,
 )
 from seq2seq_core.evaluate import LengthEvaluation
+from seq2seq_core.hidden_states import model_fingerprint
 from seq2seq_core.model import RNN, Seq2Seq
 
 
@@ -24,15 +25,14 @@ def evaluations(shipped):
     return {kind: evaluate_model(model, 1, 30, samples=1000) for kind, model in shipped.items()}
 
 
-def test_the_fingerprint_follows_the_weights_and_nothing_else():
-    first = Seq2Seq(12, 10, 12, rng=np.random.default_rng(0))
-    same = Seq2Seq(12, 10, 12, rng=np.random.default_rng(0))
-    assert model_fingerprint(first) == model_fingerprint(same)
-    same.decoder.fc_h2y.bias.data[0, 3] += 1e-6
-    assert model_fingerprint(first) != model_fingerprint(same)
-    # same weights, other architecture
+def test_a_baseline_never_shares_a_cache_key_with_a_seq2seq():
+    # The page caches evaluations under the fingerprint: the first RNN of a seq2seq
+    # and a baseline with the very same weights must not collide.
+    seq2seq = Seq2Seq(12, 10, 12, rng=np.random.default_rng(0))
     rnn = RNN(12, 10, 12, rng=np.random.default_rng(0))
-    assert model_fingerprint(rnn) != model_fingerprint(Seq2Seq(12, 10, 12, rng=np.random.default_rng(0)))
+    for p, q in zip(seq2seq.encoder.parameters, rnn.parameters):
+        q.data = p.data.copy()
+    assert model_fingerprint(rnn) != model_fingerprint(seq2seq)
 
 
 def test_the_pretrained_seq2seq_reverses_lengths_1_to_10(evaluations):
@@ -68,3 +68,25 @@ def test_table_rows_and_csv_carry_the_charts_numbers():
     assert table[0] == [column.upper() for column in TABLE_COLUMNS]
     assert table[2][:4] == ["A", "2", "10", "0.4000"]
     assert len(table) == 5
+
+
+def test_the_evidence_cites_evaluated_lengths_only(evaluations):
+    evidence = failure_evidence(evaluations["seq2seq"], evaluations["baseline"], (1, 20))
+    assert evidence["bottleneck"]["short"] == 10 and evidence["bottleneck"]["long"] == 20
+    assert evidence["bottleneck"]["short_exact"] > evidence["bottleneck"]["long_exact"]
+    one_pass = evidence["one_pass"]
+    assert one_pass["length"] == 4 and one_pass["ceiling"] == pytest.approx(0.01)
+    assert one_pass["baseline_exact"] <= 0.03 < one_pass["seq2seq_exact"]
+    assert evidence["unseen"]["length"] == 25
+    # nothing evaluated past the training range, no baseline: those answers get no numbers
+    short = evaluate_model(load_pretrained().model, 1, 20, samples=50)
+    partial = failure_evidence(short, None, (1, 20))
+    assert partial["bottleneck"] is not None
+    assert partial["one_pass"] is None and partial["unseen"] is None
+
+
+def test_models_with_equal_weights_are_merged_under_both_names(shipped):
+    current, pretrained, baseline = load_pretrained(), load_pretrained(), load_pretrained("baseline")
+    merged = distinct_models([("current", current), ("pretrained", pretrained), ("baseline", baseline)])
+    assert [name for name, _, _ in merged] == ["current = pretrained", "baseline"]
+    assert merged[0][1] is current and merged[1][1] is baseline
