@@ -1,0 +1,67 @@
+"""The home page under AppTest: vocabulary table, diagram, the try-it box, links to every page."""
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from seq2seq_core.data import MAX_TYPED_LENGTH
+from seq2seq_core.i18n import LANGUAGES, t
+
+PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "home.py")
+
+
+def run_page(lang="ko"):
+    app = AppTest.from_file(PAGE, default_timeout=60)
+    app.query_params["lang"] = lang
+    return app.run()
+
+
+def answer(app):
+    return next(m.value for m in app.markdown if "-background[" in m.value)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_home_draws_in_both_languages(lang):
+    app = run_page(lang)
+    assert not app.exception
+    assert app.title[0].value == t("home.title", lang)
+    table = app.table[0].value
+    assert table.shape == (12, 12)
+    assert list(table.index)[-2:] == ["<START>", "<END>"]
+    assert (table.to_numpy() == np.eye(12)).all()
+    assert len(app.get("plotly_chart")) == 1
+    assert len(app.get("page_link")) == 5
+
+
+def test_the_example_is_reversed_by_the_pretrained_model():
+    app = run_page("en")
+    assert answer(app).split() == [
+        ":green-background[**3**", "✓]", ":green-background[**1**", "✓]", ":green-background[**7**", "✓]",
+        ":green-background[**4**", "✓]", ":green-background[**2**", "✓]", ":green-background[**<END>**", "✓]",
+    ]
+    assert any(t("home.try.score", "en", correct=6, total=6) in c.value for c in app.caption)
+
+
+def test_typing_digits_shows_the_answer_at_once():
+    app = run_page("en")
+    app.text_input(key="home_try").set_value("9,8,7").run()
+    assert answer(app).count("green-background") == 4
+    assert "7 8 9 <END>" in " ".join(c.value for c in app.caption)
+
+
+def test_a_long_sequence_shows_wrong_steps_in_red():
+    app = run_page("en")
+    app.text_input(key="home_try").set_value("1234567890" * 3).run()
+    assert "red-background" in answer(app)
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize(
+    "typed, reason", [("3 x 4", "invalid"), ("", "empty"), ("-3", "invalid"), ("1" * 31, "too_long")]
+)
+def test_bad_input_gives_a_message_in_the_users_language(lang, typed, reason):
+    app = run_page(lang)
+    app.text_input(key="home_try").set_value(typed).run()
+    assert not app.exception
+    assert [w.value for w in app.warning] == [t(f"common.sequence.{reason}", lang, max_length=MAX_TYPED_LENGTH)]
