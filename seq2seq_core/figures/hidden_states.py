@@ -82,6 +82,17 @@ def _step_highlight(figure, step, rows):
     )
 
 
+def _tick_label_room(time_labels):
+    """Pixels to add to a figure's height for its time-axis labels.
+
+    With more than a dozen steps plotly turns the labels upright, and they take
+    height from the plot area unless the figure grows by about their length.
+    """
+    if len(time_labels) <= 12:
+        return 0
+    return int(6.5 * max(len(html.unescape(label)) for label in time_labels))
+
+
 def _units_by_time(z, unit_order, time_labels, dead_units, title, hover, colour, highlight_step, lang):
     """Draw ``z`` (shape-(T, D)) as D rows (units in ``unit_order``) × T columns.
 
@@ -104,7 +115,7 @@ def _units_by_time(z, unit_order, time_labels, dead_units, title, hover, colour,
         xaxis=dict(title=t("hidden_states.fig.step", lang), type="category"),
         yaxis=dict(title=t("hidden_states.fig.unit", lang), type="category", autorange="reversed",
                    tickfont=dict(size=9)),
-        height=int(np.clip(160 + 9 * units, 320, 900)),
+        height=int(np.clip(160 + 9 * units, 320, 900)) + _tick_label_room(time_labels),
         margin=dict(l=10, r=10, t=50, b=10),
     )
     return figure
@@ -220,7 +231,7 @@ def probability_heatmap(probabilities, targets, predictions, time_labels, lang, 
                    categoryorder="array", categoryarray=token_names),
         showlegend=True,
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="right", x=1),
-        height=440,
+        height=440 + _tick_label_room(time_labels),
         margin=dict(l=10, r=10, t=70, b=10),
     )
     return figure
