@@ -1,12 +1,27 @@
 """Live training ``/training``: hyperparameters → a run trained in chunks, live charts, runs, checkpoints.
 
-While a run trains, two fragments rerun on timers: one trains a chunk of at
-most ``CHUNK_SECONDS`` and shows the progress, the other redraws the curves and
-the probe outputs. The buttons sit outside them, so a click reruns the whole
-page, which also starts or stops the timers: when nothing trains the fragments
-have no timer and an idle page costs the server nothing.
-All training state is this session's :class:`~seq2seq_core.runs.RunBook`.
+While a run trains, two fragments keep it going, both on a timer of
+``LIVE_TIMER_SECONDS``:
+
+* the chart fragment redraws the curves and the probe outputs;
+* the training fragment trains one chunk of at most ``CHUNK_SECONDS``, shows
+  the progress and reruns itself at once, so that the server trains back to
+  back instead of waiting for the browser's timer (which lags while the browser
+  draws). Its own timer only restarts this loop after a whole-page rerun, in
+  which a fragment cannot rerun itself.
+
+A fragment that reruns itself keeps the fragments queued behind it, so the
+chart fragment is registered first (its timer fires first); should it still
+fall behind, the training fragment lets it run before going on.
+
+The buttons sit outside the fragments, so a click reruns the whole page and
+starts or stops the timers: when nothing trains there is neither timer nor
+loop, and an idle page costs the server nothing. A closed tab stops the loop as
+well (Streamlit stops a disconnected session's script). All training state is
+this session's :class:`~seq2seq_core.runs.RunBook`.
 """
+import time
+
 import streamlit as st
 
 from pages._shell import MODEL_KEY, current_model, setup_page
@@ -29,10 +44,13 @@ BOOK_KEY = "training_book"
 UPLOAD_RESULT_KEY = "training_upload_result"
 # Issue 7: one session's work per rerun stays under 0.2 s so other sessions stay responsive.
 CHUNK_SECONDS = 0.15
-# Shorter than one chunk, so the next chunk is always queued when one ends: the
-# page then trains nearly all the time instead of waiting for the timer.
-CHUNK_TIMER_SECONDS = 0.1
-CHART_TIMER_SECONDS = 0.4  # charts redraw at least twice a second
+LIVE_TIMER_SECONDS = 0.4  # charts redraw at least twice a second
+WHOLE_PAGE_RUN_KEY = "training_whole_page_run"
+CHARTS_DRAWN_KEY = "training_charts_drawn_at"
+# Only if the chart fragment is starved (queued behind the self-rerunning
+# training fragment) for this long does training wait for it; shorter would
+# also stop training whenever a busy browser's timer lags.
+CHARTS_OVERDUE_SECONDS = 2.0
 LEARNING_RATES = (1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 1e-1)
 TENFOLD_STEPS = 3  # LEARNING_RATES go 1-2-5, so three steps down is ten times lower
 DEFAULTS = Hyperparameters()
@@ -124,22 +142,9 @@ def load_upload():
 
 
 def train_chunk():
-    """Train one chunk if running, then show where the run stands."""
-    import time as _t
-    import cProfile, pstats
-    _prof = st.session_state.get("_prof")
-    if _prof is not None:
-        _prof.disable()
-        st.session_state["_profn"] = st.session_state.get("_profn", 0) + 1
-        if st.session_state["_profn"] % 20 == 0:
-            pstats.Stats(_prof).sort_stats("cumulative").dump_stats("/tmp/h4/prof.out")
-    else:
-        _prof = st.session_state["_prof"] = cProfile.Profile()
-    _a = _t.perf_counter(); _ta=_t.thread_time(); _pa=_t.process_time(); _s = book.advance(CHUNK_SECONDS); _b = _t.perf_counter(); _tb=_t.thread_time(); _pb=_t.process_time()
-    with open("/tmp/h4/timing.log", "a") as _f:
-        _f.write(f"T {_a:.4f} {_b-_a:.4f} {book.active.iteration if book.active else 0} {_ta:.4f} {_tb:.4f} {_pa:.4f} {_pb:.4f}\n")
-    _prof.enable()
-    if _s:
+    """Train one chunk if running, show where the run stands, and go on with the next chunk."""
+    whole_page_run = st.session_state.pop(WHOLE_PAGE_RUN_KEY, False)
+    if book.advance(CHUNK_SECONDS):
         if book.active.status == Status.FINISHED.value:
             st.session_state[MODEL_KEY] = book.select(book.active.number)
         st.rerun()  # the whole page: buttons and messages change, the timers stop
@@ -154,20 +159,16 @@ def train_chunk():
         progress += t("training.speed", lang, rate=book.meter.rate)
         progress += t("training.eta", lang, duration=duration_text(book.meter.eta(total - run.iteration)))
     st.progress(run.iteration / total, text=progress)
-    if book.running:
+    charts_overdue = time.monotonic() - st.session_state.get(CHARTS_DRAWN_KEY, 0) > CHARTS_OVERDUE_SECONDS
+    # Not during a whole-page run (the rest of the page must still be drawn), nor
+    # while the charts wait behind this fragment; the timer restarts the loop.
+    if book.running and not whole_page_run and not charts_overdue:
         st.rerun(scope="fragment")
 
 
 def live_charts():
-    """Draw the active run's curves and its output on the probe sequences."""
-    import time as _t
-    _a = _t.perf_counter()
-    _draw()
-    with open("/tmp/h4/timing.log", "a") as _f:
-        _f.write(f"C {_a:.4f} {_t.perf_counter()-_a:.4f}\n")
-
-
-def _draw():
+    """Loss and accuracy curves of the active run and its output on the probe sequences."""
+    st.session_state[CHARTS_DRAWN_KEY] = time.monotonic()
     run = book.active
     if run is None:
         return
@@ -230,10 +231,15 @@ elif active is not None and active.status == Status.FINISHED.value and book.curr
     st.success(t("training.finished", lang, number=active.number, iteration=active.iteration,
                  rate=book.meter.overall_rate or 0))
 
-# Two timers: training chunks back to back, charts only as often as the eye
-# needs, since drawing them costs the server (and the browser) time it could train.
-st.fragment(run_every=CHUNK_TIMER_SECONDS if book.running else None)(train_chunk)()
-st.fragment(run_every=CHART_TIMER_SECONDS if book.running else None)(live_charts)()
+live_timer = LIVE_TIMER_SECONDS if book.running else None
+progress_area, charts_area = st.container(), st.container()
+with charts_area:
+    st.fragment(run_every=live_timer)(live_charts)()
+# Tells the training fragment that the rest of the page still has to be drawn;
+# it clears the flag, so that its own reruns do not see it.
+st.session_state[WHOLE_PAGE_RUN_KEY] = True
+with progress_area:
+    st.fragment(run_every=live_timer)(train_chunk)()
 
 st.subheader(t("training.runs.title", lang))
 st.caption(t("training.runs.caption", lang, max_runs=MAX_RUNS))

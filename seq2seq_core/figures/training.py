@@ -1,0 +1,191 @@
+"""Figures of the training page: live loss and accuracy, runs overlaid, answers on probe sequences."""
+import numpy as np
+import plotly.graph_objects as go
+
+from ..data import TOKEN_LABELS
+from ..i18n import t
+
+__all__ = ["RUN_COLOURS", "loss_figure", "accuracy_figure", "comparison_figure", "probe_figure"]
+
+LOSS_COLOUR = "#1f6feb"
+TOKEN_COLOUR = "#1f6feb"
+SEQUENCE_COLOUR = "#e66101"
+# Okabe–Ito colours that read on light and dark backgrounds (its black and
+# yellow do not), one per kept run.
+RUN_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00")
+# Probe cells: a neutral target row, then right (blue) and wrong (orange) outputs,
+# the PuOr ends, told apart without colour vision by the target row above them.
+PROBE_COLOURS = ("#6b6b6b", "#2166ac", "#b35806")
+_TARGET, _RIGHT, _WRONG = 0, 1, 2
+CHART_HEIGHT = 320
+# Labels at powers of ten only (0.01, 0.1, 1): plotly's default also labels 2 and 5
+# between them, which reads as a second, unrelated scale.
+LOG_AXIS = dict(type="log", dtick=1, exponentformat="none")
+
+
+def _iteration_axis(total_iterations, lang):
+    # A fixed range, so that the curve visibly grows towards the end of the run.
+    return dict(title=t("training.fig.iteration", lang), range=[0, total_iterations])
+
+
+def _layout(figure, title, lang):
+    figure.update_layout(
+        title=title,
+        height=CHART_HEIGHT,
+        margin=dict(l=10, r=10, t=50, b=10),
+        legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1),
+        # Keeps a zoom the user chose while the chart is redrawn with new points.
+        uirevision="training",
+    )
+    return figure
+
+
+def loss_figure(curves, total_iterations, lang):
+    """Loss against iteration: every (thinned) value faint, the moving average on top.
+
+    Parameters
+    ----------
+    curves : seq2seq_core.runs.Curves
+        ``iterations`` shape-(m,), ``raw["loss"]`` and ``smoothed["loss"]`` shape-(m,).
+    total_iterations : int
+        The run's length; the x axis spans [0, total_iterations].
+    lang : {"ko", "en"}
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Two traces, raw then smoothed; a log-scale y axis (the loss falls from
+        ln 12 ≈ 2.5 by orders of magnitude).
+    """
+    hover = t("training.fig.hover", lang)
+    figure = go.Figure([
+        go.Scatter(x=curves.iterations, y=curves.raw["loss"], mode="lines", name=t("training.fig.raw", lang),
+                   line=dict(color=LOSS_COLOUR, width=0.8), opacity=0.2, hovertemplate=hover),
+        go.Scatter(x=curves.iterations, y=curves.smoothed["loss"], mode="lines",
+                   name=t("training.fig.smoothed", lang, window=curves.window),
+                   line=dict(color=LOSS_COLOUR, width=2.5), hovertemplate=hover),
+    ])
+    figure.update_xaxes(**_iteration_axis(total_iterations, lang))
+    figure.update_yaxes(title=t("training.fig.loss", lang), **LOG_AXIS)
+    return _layout(figure, t("training.fig.loss_title", lang), lang)
+
+
+def accuracy_figure(curves, total_iterations, lang):
+    """Token accuracy and exact-sequence accuracy against iteration (moving averages).
+
+    Parameters
+    ----------
+    curves : seq2seq_core.runs.Curves
+        ``smoothed["token_accuracy"]`` and ``smoothed["sequence_accuracy"]``, shape-(m,).
+    total_iterations : int
+    lang : {"ko", "en"}
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        Two traces, token then sequence accuracy, on a y axis fixed to [0, 1].
+    """
+    hover = t("training.fig.hover_percent", lang)
+    figure = go.Figure([
+        go.Scatter(x=curves.iterations, y=curves.smoothed["token_accuracy"], mode="lines",
+                   name=t("training.metric.token_accuracy", lang), line=dict(color=TOKEN_COLOUR, width=2.5),
+                   hovertemplate=hover),
+        go.Scatter(x=curves.iterations, y=curves.smoothed["sequence_accuracy"], mode="lines",
+                   name=t("training.metric.sequence_accuracy", lang),
+                   line=dict(color=SEQUENCE_COLOUR, width=2.5, dash="dash"), hovertemplate=hover),
+    ])
+    figure.update_xaxes(**_iteration_axis(total_iterations, lang))
+    figure.update_yaxes(title=t("training.fig.accuracy", lang), range=[0, 1.02], tickformat=".0%")
+    return _layout(figure, t("training.fig.accuracy_title", lang, window=curves.window), lang)
+
+
+def comparison_figure(labelled_curves, metric, lang):
+    """One metric of several runs overlaid, each as its moving average.
+
+    Parameters
+    ----------
+    labelled_curves : list of (str, seq2seq_core.runs.Curves)
+        A legend label and the curves of each run, at most ``len(RUN_COLOURS)``.
+    metric : {"loss", "token_accuracy", "sequence_accuracy"}
+    lang : {"ko", "en"}
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One trace per run, in order, named by its label.
+    """
+    is_loss = metric == "loss"
+    hover = t("training.fig.hover" if is_loss else "training.fig.hover_percent", lang)
+    figure = go.Figure([
+        go.Scatter(x=curves.iterations, y=curves.smoothed[metric], mode="lines", name=label,
+                   line=dict(color=RUN_COLOURS[index % len(RUN_COLOURS)], width=2.5), hovertemplate=hover)
+        for index, (label, curves) in enumerate(labelled_curves)
+    ])
+    figure.update_xaxes(title=t("training.fig.iteration", lang))
+    if is_loss:
+        figure.update_yaxes(title=t("training.fig.loss", lang), **LOG_AXIS)
+    else:
+        figure.update_yaxes(title=t("training.fig.accuracy", lang), range=[0, 1.02], tickformat=".0%")
+    return _layout(figure, t("training.fig.compare_title", lang, metric=t(f"training.metric.{metric}", lang)), lang)
+
+
+def probe_figure(results, lang):
+    """The model's output on each probe sequence under its target, right and wrong tokens coloured.
+
+    Parameters
+    ----------
+    results : list of seq2seq_core.runs.ProbeResult
+        ``targets`` and ``predictions`` of shape-(L+1,) each.
+    lang : {"ko", "en"}
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One heatmap with two rows per probe (target, then output) and one
+        column per output position; ``z`` is 0 in target rows, 1 for a right
+        and 2 for a wrong output token, NaN past a sequence's end.
+    """
+    width = max(len(result.targets) for result in results)
+    z = np.full((2 * len(results), width), np.nan)
+    text = np.full(z.shape, "", dtype=object)
+    hover_target = np.full(z.shape, "", dtype=object)
+    row_labels = []
+    for index, result in enumerate(results):
+        length = len(result.targets)
+        target_row, output_row = 2 * index, 2 * index + 1
+        z[target_row, :length] = _TARGET
+        z[output_row, :length] = np.where(result.correct, _RIGHT, _WRONG)
+        text[target_row, :length] = [TOKEN_LABELS[token].strip("<>") for token in result.targets]
+        text[output_row, :length] = [TOKEN_LABELS[token].strip("<>") for token in result.predictions]
+        hover_target[target_row, :length] = hover_target[output_row, :length] = text[target_row, :length]
+        digits = len(result.digits)
+        row_labels += [
+            t("training.fig.probe_target", lang, length=digits),
+            t("training.fig.probe_output", lang, length=digits, right=int(result.correct.sum()), total=length),
+        ]
+    colours = PROBE_COLOURS
+    figure = go.Figure(go.Heatmap(
+        z=z,
+        x=np.arange(1, width + 1),
+        y=row_labels,
+        text=text,
+        customdata=hover_target,
+        texttemplate="%{text}",
+        textfont=dict(color="white", size=13),
+        zmin=0,
+        zmax=2,
+        colorscale=[[0, colours[0]], [1 / 3, colours[0]], [1 / 3, colours[1]], [2 / 3, colours[1]],
+                    [2 / 3, colours[2]], [1, colours[2]]],
+        showscale=False,
+        xgap=3,
+        ygap=3,
+        hovertemplate=t("training.fig.probe_hover", lang) + "<extra></extra>",
+    ))
+    figure.update_layout(
+        title=t("training.fig.probe_title", lang),
+        height=70 + 30 * len(row_labels),
+        margin=dict(l=10, r=10, t=50, b=10),
+        xaxis=dict(title=t("training.fig.position", lang), dtick=1, side="top"),
+        yaxis=dict(autorange="reversed", type="category"),
+    )
+    return figure
