@@ -2,13 +2,22 @@
 
 Session state of this page: ``sequence_input`` (the text box; a test contract),
 ``hidden_states_digits`` (the last sequence that parsed, so a typo never blanks
-the view) and the keys of its other widgets, all prefixed ``hidden_states_``.
+the view) and the keys of its other widgets, all prefixed ``hidden_states_``;
+``hidden_states_<widget>_saved`` keep the translated choices across a language switch.
+The model shown is the shell's current model (:func:`pages._shell.current_model`).
 """
+
 import numpy as np
 import streamlit as st
 
 from pages._shell import current_model, setup_page
-from seq2seq_core.data import MAX_TYPED_LENGTH, TOKEN_LABELS, SequenceInputError, parse_sequence
+from seq2seq_core.data import (
+    END,
+    MAX_TYPED_LENGTH,
+    TOKEN_LABELS,
+    SequenceInputError,
+    parse_sequence,
+)
 from seq2seq_core.figures.hidden_states import (
     bottleneck_scatter,
     decoder_axis_labels,
@@ -91,8 +100,12 @@ def describe_model(checkpoint):
     if done == 0:
         return t("hidden_states.model.untrained", lang, hidden=hp.hidden)
     window = min(ACCURACY_WINDOW, done)
-    fields = dict(hp.to_dict(), planned=hp.iterations, window=window,
-                  accuracy=float(np.mean(checkpoint.history["sequence_accuracy"][-window:])))
+    fields = dict(
+        hp.to_dict(),
+        planned=hp.iterations,
+        window=window,
+        accuracy=float(np.mean(checkpoint.history["sequence_accuracy"][-window:])),
+    )
     if is_pretrained(checkpoint.model):
         return t("hidden_states.model.pretrained", lang, **fields)
     return t("hidden_states.model.user", lang, **dict(fields, iterations=done))
@@ -111,17 +124,28 @@ st.info(describe_model(checkpoint))
 st.session_state.setdefault("sequence_input", DEFAULT_SEQUENCE)
 st.session_state.setdefault(DIGITS_KEY, parse_sequence(DEFAULT_SEQUENCE).tolist())
 typed_column, length_column, button_column = st.columns([3, 2, 1.4], vertical_alignment="bottom")
-typed = typed_column.text_input(t("hidden_states.sequence", lang), key="sequence_input",
-                                help=t("hidden_states.sequence_help", lang))
-length_column.slider(t("hidden_states.length", lang), 1, MAX_TYPED_LENGTH, 8, key="hidden_states_length")
-button_column.button(t("hidden_states.random", lang), key="hidden_states_random",
-                     help=t("hidden_states.random_help", lang), on_click=put_random_sequence,
-                     width="stretch")
+typed = typed_column.text_input(
+    t("hidden_states.sequence", lang),
+    key="sequence_input",
+    help=t("hidden_states.sequence_help", lang),
+)
+length_column.slider(
+    t("hidden_states.length", lang), 1, MAX_TYPED_LENGTH, 8, key="hidden_states_length"
+)
+button_column.button(
+    t("hidden_states.random", lang),
+    key="hidden_states_random",
+    help=t("hidden_states.random_help", lang),
+    on_click=put_random_sequence,
+    width="stretch",
+)
 try:
     st.session_state[DIGITS_KEY] = parse_sequence(typed).tolist()
 except SequenceInputError as error:
     st.error(t(f"common.sequence.{error.reason}", lang, max_length=MAX_TYPED_LENGTH))
-    st.caption(t("hidden_states.showing_last", lang, sequence=format_digits(st.session_state[DIGITS_KEY])))
+    st.caption(
+        t("hidden_states.showing_last", lang, sequence=format_digits(st.session_state[DIGITS_KEY]))
+    )
 digits = np.array(st.session_state[DIGITS_KEY])
 length = len(digits)
 steps = length + 1
@@ -130,10 +154,21 @@ seen = trace(model, digits)
 encoder_hidden, decoder_hidden = seen.encoder_hidden[:, 0], seen.decoder_hidden[:, 0]
 targets, predictions = seen.targets[:, 0], seen.predictions[:, 0]
 wrong_steps = int((predictions != targets).sum())
-verdict = (t("hidden_states.result.wrong", lang, wrong=wrong_steps, steps=steps) if wrong_steps
-           else t("hidden_states.result.all_correct", lang, steps=steps))
-st.markdown(t("hidden_states.result", lang, digits=tokens_markdown(digits), targets=tokens_markdown(targets),
-              predictions=tokens_markdown(predictions, targets)) + f" — {verdict}")
+verdict = (
+    t("hidden_states.result.wrong", lang, wrong=wrong_steps, steps=steps)
+    if wrong_steps
+    else t("hidden_states.result.all_correct", lang, steps=steps)
+)
+st.markdown(
+    t(
+        "hidden_states.result",
+        lang,
+        digits=tokens_markdown(digits),
+        targets=tokens_markdown(targets),
+        predictions=tokens_markdown(predictions, targets),
+    )
+    + f" — {verdict}"
+)
 
 probe = cached_probe(model_fingerprint(model), hp.min_len, hp.max_len, model)
 
@@ -143,21 +178,30 @@ if st.session_state.get("hidden_states_step", 1) > steps:
     st.session_state.hidden_states_step = steps  # a shorter sequence than before: stay in range
 step = st.slider(t("hidden_states.step.slider", lang), 1, steps, 1, key="hidden_states_step")
 summary = step_summary(seen, step, top=TOP_PROBABILITIES)
-if summary.source_position is None:
-    should = t("hidden_states.step.should_end", lang, target=code(summary.target))
-    source_step = steps  # the <END> the encoder read last
-else:
-    should = t("hidden_states.step.should_digit", lang, target=code(summary.target),
-               position=summary.source_position + 1)
-    source_step = summary.source_position + 1
-top = " · ".join(f"{code(token)} {probability:.2%}"
-                 for token, probability in zip(summary.top_tokens, summary.top_probabilities))
-chosen = t(f"hidden_states.step.{'right' if summary.correct else 'wrong'}", lang, chosen=code(summary.chosen))
-st.markdown(f"{t('hidden_states.step.reads', lang, step=step, input_token=code(summary.input_token))}; {should}.  \n"
-            f"{t('hidden_states.step.top', lang, top=TOP_PROBABILITIES)} {top}  \n{chosen}")
+should = t(
+    f"hidden_states.step.should_{'end' if summary.target == END else 'digit'}",
+    lang,
+    target=code(summary.target),
+    position=summary.source_step,
+)
+top = " · ".join(
+    f"{code(token)} {probability:.2%}"
+    for token, probability in zip(summary.top_tokens, summary.top_probabilities)
+)
+chosen = t(
+    f"hidden_states.step.{'right' if summary.correct else 'wrong'}",
+    lang,
+    chosen=code(summary.chosen),
+)
+st.markdown(
+    f"{t('hidden_states.step.reads', lang, step=step, input_token=code(summary.input_token))}; {should}.  \n"
+    f"{t('hidden_states.step.top', lang, top=TOP_PROBABILITIES)} {top}  \n{chosen}"
+)
 
 order_name = st.radio(
-    t("hidden_states.order", lang), ORDERS, **keep_across_languages("hidden_states_order", ORDERS[0]),
+    t("hidden_states.order", lang),
+    ORDERS,
+    **keep_across_languages("hidden_states_order", ORDERS[0]),
     horizontal=True,
     help=t("hidden_states.order_help", lang),
     format_func=lambda name: t(f"hidden_states.order.{name}", lang, sequences=PROBE_SEQUENCES),
@@ -172,36 +216,85 @@ else:
 
 encoder_labels = encoder_axis_labels(seen.encoder_inputs[:, 0])
 decoder_labels = decoder_axis_labels(seen.decoder_inputs[:, 0], predictions, targets)
-st.plotly_chart(hidden_state_heatmap(
-    encoder_hidden, encoder_order, encoder_labels, t("hidden_states.encoder_title", lang), lang,
-    dead_units=probe.dead_encoder_units, highlight_step=source_step), key="hidden_states_encoder")
-st.plotly_chart(hidden_state_heatmap(
-    decoder_hidden, decoder_order, decoder_labels, t("hidden_states.decoder_title", lang), lang,
-    dead_units=probe.dead_decoder_units, highlight_step=step), key="hidden_states_decoder")
-st.plotly_chart(probability_heatmap(seen.probabilities[:, 0], targets, predictions, decoder_labels, lang,
-                                    highlight_step=step), key="hidden_states_probabilities")
+st.plotly_chart(
+    hidden_state_heatmap(
+        encoder_hidden,
+        encoder_order,
+        encoder_labels,
+        t("hidden_states.encoder_title", lang),
+        lang,
+        dead_units=probe.dead_encoder_units,
+        highlight_step=summary.source_step,
+    ),
+    key="hidden_states_encoder",
+)
+st.plotly_chart(
+    hidden_state_heatmap(
+        decoder_hidden,
+        decoder_order,
+        decoder_labels,
+        t("hidden_states.decoder_title", lang),
+        lang,
+        dead_units=probe.dead_decoder_units,
+        highlight_step=step,
+    ),
+    key="hidden_states_decoder",
+)
+st.plotly_chart(
+    probability_heatmap(
+        seen.probabilities[:, 0], targets, predictions, decoder_labels, lang, highlight_step=step
+    ),
+    key="hidden_states_probabilities",
+)
 
 dead_encoder = np.flatnonzero(probe.dead_encoder_units)
 dead_decoder = np.flatnonzero(probe.dead_decoder_units)
-st.markdown(t("hidden_states.dead", lang, sequences=PROBE_SEQUENCES, min_len=hp.min_len, max_len=hp.max_len,
-              encoder=len(dead_encoder), decoder=len(dead_decoder), units=units))
+st.markdown(
+    t(
+        "hidden_states.dead",
+        lang,
+        sequences=PROBE_SEQUENCES,
+        min_len=hp.min_len,
+        max_len=hp.max_len,
+        encoder=len(dead_encoder),
+        decoder=len(dead_decoder),
+        units=units,
+    )
+)
 if len(dead_encoder) or len(dead_decoder):
-    st.caption(t("hidden_states.dead.list", lang, encoder=unit_list(dead_encoder), decoder=unit_list(dead_decoder)))
+    st.caption(
+        t(
+            "hidden_states.dead.list",
+            lang,
+            encoder=unit_list(dead_encoder),
+            decoder=unit_list(dead_decoder),
+        )
+    )
 
 # --- The bottleneck: everything the decoder gets, for many sequences at once.
 st.subheader(t("hidden_states.bottleneck.title", lang))
 st.markdown(t("hidden_states.bottleneck.intro", lang, sequences=PROBE_SEQUENCES, units=units))
 colour_by = st.radio(
-    t("hidden_states.bottleneck.colour", lang), ("length", "first_digit"),
-    **keep_across_languages("hidden_states_pca_colour", "length"), horizontal=True, format_func=lambda name: t(f"hidden_states.bottleneck.colour.{name}", lang),
+    t("hidden_states.bottleneck.colour", lang),
+    ("length", "first_digit"),
+    **keep_across_languages("hidden_states_pca_colour", "length"),
+    horizontal=True,
+    format_func=lambda name: t(f"hidden_states.bottleneck.colour.{name}", lang),
 )
 pca = principal_components(probe.final_encoder)
-st.plotly_chart(bottleneck_scatter(
-    pca.project(probe.final_encoder), pca.explained,
-    probe.lengths if colour_by == "length" else probe.first_digits, colour_by, probe.sequences, lang,
-    marked=pca.project(encoder_hidden[-1:])[0],
-    marked_text=t("hidden_states.fig.typed", lang, sequence=format_digits(digits)),
-), key="hidden_states_pca")
+st.plotly_chart(
+    bottleneck_scatter(
+        pca.project(probe.final_encoder),
+        pca.explained,
+        probe.lengths if colour_by == "length" else probe.first_digits,
+        colour_by,
+        probe.sequences,
+        lang,
+        marked=pca.project(encoder_hidden[-1:])[0],
+        marked_text=t("hidden_states.fig.typed", lang, sequence=format_digits(digits)),
+    ),
+    key="hidden_states_pca",
+)
 st.caption(t("hidden_states.bottleneck.explained", lang, percent=100 * pca.explained.sum()))
 
 # --- Two sequences side by side: the typed one (A) and the same with one digit changed (B).
@@ -213,38 +306,83 @@ if st.session_state.get("hidden_states_change_position_saved", 0) >= length:
 # The option labels must not depend on the digits: the browser sends back the
 # label, and a label that changed with the sequence would match no option.
 position = position_column.selectbox(
-    t("hidden_states.compare.position", lang), range(length),
+    t("hidden_states.compare.position", lang),
+    range(length),
     **keep_across_languages("hidden_states_change_position", 0),
     format_func=lambda index: t("hidden_states.compare.position_option", lang, position=index + 1),
 )
 # Only digits that differ from the one in place: B is always a different sequence.
-new_digit = digit_column.selectbox(t("hidden_states.compare.digit", lang),
-                                   [digit for digit in range(10) if digit != digits[position]],
-                                   key="hidden_states_change_digit")
+new_digit = digit_column.selectbox(
+    t("hidden_states.compare.digit", lang),
+    [digit for digit in range(10) if digit != digits[position]],
+    key="hidden_states_change_digit",
+)
 changed = trace(model, change_digit(digits, position, new_digit))
 left, right = st.columns(2)
-left.markdown(t("hidden_states.compare.sequence_a", lang, digits=tokens_markdown(digits),
-                predictions=tokens_markdown(predictions, targets)))
-right.markdown(t("hidden_states.compare.sequence_b", lang, digits=tokens_markdown(changed.digits[:, 0]),
-                 predictions=tokens_markdown(changed.predictions[:, 0], changed.targets[:, 0])))
+left.markdown(
+    t(
+        "hidden_states.compare.sequence_a",
+        lang,
+        digits=tokens_markdown(digits),
+        predictions=tokens_markdown(predictions, targets),
+    )
+)
+right.markdown(
+    t(
+        "hidden_states.compare.sequence_b",
+        lang,
+        digits=tokens_markdown(changed.digits[:, 0]),
+        predictions=tokens_markdown(changed.predictions[:, 0], changed.targets[:, 0]),
+    )
+)
 changed_encoder = changed.encoder_hidden[:, 0]
 shared_top = max(encoder_hidden.max(), changed_encoder.max())
-left.plotly_chart(hidden_state_heatmap(
-    encoder_hidden, encoder_order, encoder_labels, t("hidden_states.compare.encoder_a", lang), lang,
-    dead_units=probe.dead_encoder_units, highlight_step=position + 1, zmax=shared_top), key="hidden_states_a")
-right.plotly_chart(hidden_state_heatmap(
-    changed_encoder, encoder_order, encoder_axis_labels(changed.encoder_inputs[:, 0]),
-    t("hidden_states.compare.encoder_b", lang), lang,
-    dead_units=probe.dead_encoder_units, highlight_step=position + 1, zmax=shared_top), key="hidden_states_b")
-left.plotly_chart(hidden_difference_heatmap(
-    changed_encoder - encoder_hidden, encoder_order, encoder_labels,
-    t("hidden_states.compare.encoder_difference", lang), lang, dead_units=probe.dead_encoder_units),
-    key="hidden_states_encoder_difference")
-right.plotly_chart(hidden_difference_heatmap(
-    changed.decoder_hidden[:, 0] - decoder_hidden, decoder_order,
-    decoder_axis_labels(changed.decoder_inputs[:, 0], changed.predictions[:, 0], changed.targets[:, 0]),
-    t("hidden_states.compare.decoder_difference", lang), lang, dead_units=probe.dead_decoder_units),
-    key="hidden_states_decoder_difference")
-st.markdown(t("hidden_states.compare.final_distance", lang,
-              distance=float(np.linalg.norm(changed_encoder[-1] - encoder_hidden[-1])),
-              norm=float(np.linalg.norm(encoder_hidden[-1]))))
+for column, states, labels, name in (
+    (left, encoder_hidden, encoder_labels, "a"),
+    (right, changed_encoder, encoder_axis_labels(changed.encoder_inputs[:, 0]), "b"),
+):
+    column.plotly_chart(
+        hidden_state_heatmap(
+            states,
+            encoder_order,  # A's order for both, so that row i is the same unit in each
+            labels,
+            t(f"hidden_states.compare.encoder_{name}", lang),
+            lang,
+            dead_units=probe.dead_encoder_units,
+            highlight_step=position + 1,
+            zmax=shared_top,
+        ),
+        key=f"hidden_states_{name}",
+    )
+left.plotly_chart(
+    hidden_difference_heatmap(
+        changed_encoder - encoder_hidden,
+        encoder_order,
+        encoder_labels,
+        t("hidden_states.compare.encoder_difference", lang),
+        lang,
+        dead_units=probe.dead_encoder_units,
+    ),
+    key="hidden_states_encoder_difference",
+)
+right.plotly_chart(
+    hidden_difference_heatmap(
+        changed.decoder_hidden[:, 0] - decoder_hidden,
+        decoder_order,
+        decoder_axis_labels(
+            changed.decoder_inputs[:, 0], changed.predictions[:, 0], changed.targets[:, 0]
+        ),
+        t("hidden_states.compare.decoder_difference", lang),
+        lang,
+        dead_units=probe.dead_decoder_units,
+    ),
+    key="hidden_states_decoder_difference",
+)
+st.markdown(
+    t(
+        "hidden_states.compare.final_distance",
+        lang,
+        distance=float(np.linalg.norm(changed_encoder[-1] - encoder_hidden[-1])),
+        norm=float(np.linalg.norm(encoder_hidden[-1])),
+    )
+)

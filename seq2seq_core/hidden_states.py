@@ -6,6 +6,7 @@ the row order, finds the units that never fire, projects the encoder's last stat
 sequence for a side-by-side comparison, and writes out one decoding step. Plain
 NumPy on :func:`seq2seq_core.trace.trace`; no Streamlit.
 """
+
 import dataclasses
 import functools
 import hashlib
@@ -162,13 +163,17 @@ def probe_states(model, min_len=1, max_len=20, sequences=PROBE_SEQUENCES, seed=0
     rng = np.random.default_rng(seed)
     # One BLAS thread, as in training: on a shared server a second thread mostly waits.
     with single_threaded_blas():
-        traces = [trace(model, rng.integers(0, 10, (length, count)))
-                  for length, count in zip(lengths, per_length)]
+        traces = [
+            trace(model, rng.integers(0, 10, (length, count)))
+            for length, count in zip(lengths, per_length)
+        ]
         # Every step of every sequence as one row: shape-(steps over all sequences, D).
-        encoder_rows = np.concatenate([tr.encoder_hidden.reshape(-1, tr.encoder_hidden.shape[-1])
-                                       for tr in traces])
-        decoder_rows = np.concatenate([tr.decoder_hidden.reshape(-1, tr.decoder_hidden.shape[-1])
-                                       for tr in traces])
+        encoder_rows = np.concatenate(
+            [tr.encoder_hidden.reshape(-1, tr.encoder_hidden.shape[-1]) for tr in traces]
+        )
+        decoder_rows = np.concatenate(
+            [tr.decoder_hidden.reshape(-1, tr.decoder_hidden.shape[-1]) for tr in traces]
+        )
         encoder_similarity_order = order_by_similarity(encoder_rows)
         decoder_similarity_order = order_by_similarity(decoder_rows)
     return ProbeStates(
@@ -336,8 +341,9 @@ class StepSummary:
         The greedy choice (``top_tokens[0]``).
     target : int
         What the step should output.
-    source_position : int or None
-        Which input digit (0-based) the target is, or None for ``<END>``.
+    source_step : int
+        The encoder step (1-based) that read the target: the target's position
+        in the input for a digit, the last step T for ``<END>``.
     """
 
     step: int
@@ -346,7 +352,7 @@ class StepSummary:
     top_probabilities: np.ndarray
     chosen: int
     target: int
-    source_position: int | None
+    source_step: int
 
     @property
     def correct(self):
@@ -387,5 +393,5 @@ def step_summary(sequence_trace, step, top=3, column=0):
         chosen=int(sequence_trace.predictions[index, column]),
         target=int(sequence_trace.targets[index, column]),
         # The output is reversed: step 1 should give the last digit.
-        source_position=length - step if step <= length else None,
+        source_step=length + 1 - step if step <= length else steps,
     )

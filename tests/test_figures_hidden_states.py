@@ -1,4 +1,5 @@
 """Figures of the hidden-state page: their data, colour scales and labels (seq2seq_core.figures.hidden_states)."""
+
 import numpy as np
 import pytest
 
@@ -26,14 +27,18 @@ def test_token_labels_are_escaped_for_plotly_and_steps_keep_them_unique():
     assert token_label(END) == "&lt;END&gt;"  # plotly would swallow a raw <END> as a tag
     assert encoder_axis_labels([3, 3, END]) == ["1·3", "2·3", "3·&lt;END&gt;"]
     assert decoder_axis_labels([START, 4, 2], [4, 2, END], [4, 9, END]) == [
-        "1·&lt;START&gt;→4", "✗ 2·4→2", "3·2→&lt;END&gt;"
+        "1·&lt;START&gt;→4",
+        "✗ 2·4→2",
+        "3·2→&lt;END&gt;",
     ]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_hidden_state_heatmap_shows_units_in_order_from_zero(lang):
     labels = encoder_axis_labels([1, 2, 3, END])
-    figure = hidden_state_heatmap(HIDDEN, ORDER, labels, "title", lang, dead_units=DEAD, highlight_step=2)
+    figure = hidden_state_heatmap(
+        HIDDEN, ORDER, labels, "title", lang, dead_units=DEAD, highlight_step=2
+    )
     heatmap = figure.data[0]
     np.testing.assert_array_equal(heatmap.z, HIDDEN[:, ORDER].T)  # row i is unit ORDER[i]
     assert list(heatmap.y) == ["5", "0", "3", "1", "2†", "4"]  # unit 2 is dead
@@ -48,21 +53,30 @@ def test_hidden_state_heatmap_shows_units_in_order_from_zero(lang):
 
 
 def test_dead_marks_follow_the_unit_not_the_row():
-    figure = hidden_state_heatmap(HIDDEN, np.arange(6), encoder_axis_labels([1, 2, 3, END]), "", "en",
-                                  dead_units=DEAD)
+    figure = hidden_state_heatmap(
+        HIDDEN, np.arange(6), encoder_axis_labels([1, 2, 3, END]), "", "en", dead_units=DEAD
+    )
     assert list(figure.data[0].y) == ["0", "1", "2†", "3", "4", "5"]
 
 
 def test_shared_colour_top_lets_two_heatmaps_be_compared():
-    figure = hidden_state_heatmap(HIDDEN, ORDER, encoder_axis_labels([1, 2, 3, END]), "", "en", zmax=10.0)
+    figure = hidden_state_heatmap(
+        HIDDEN, ORDER, encoder_axis_labels([1, 2, 3, END]), "", "en", zmax=10.0
+    )
     assert figure.data[0].zmax == 10.0
-    silent = hidden_state_heatmap(np.zeros((2, 3)), np.arange(3), ["1·1", "2·&lt;END&gt;"], "", "en")
-    assert silent.data[0].zmax > silent.data[0].zmin  # an all-zero sequence still has a colour scale
+    silent = hidden_state_heatmap(
+        np.zeros((2, 3)), np.arange(3), ["1·1", "2·&lt;END&gt;"], "", "en"
+    )
+    assert (
+        silent.data[0].zmax > silent.data[0].zmin
+    )  # an all-zero sequence still has a colour scale
 
 
 def test_difference_heatmap_is_diverging_and_centred_at_zero():
     difference = np.array([[0.5, -2.0], [0.0, 1.0]])
-    figure = hidden_difference_heatmap(difference, np.array([1, 0]), ["1·1", "2·&lt;END&gt;"], "", "ko")
+    figure = hidden_difference_heatmap(
+        difference, np.array([1, 0]), ["1·1", "2·&lt;END&gt;"], "", "ko"
+    )
     heatmap = figure.data[0]
     np.testing.assert_array_equal(heatmap.z, difference[:, [1, 0]].T)
     assert (heatmap.zmin, heatmap.zmid, heatmap.zmax) == (-2.0, 0, 2.0)
@@ -74,7 +88,9 @@ def test_probability_heatmap_marks_targets_and_flags_wrong_steps():
     probabilities = np.full((3, 12), 1 / 12)
     targets, predictions = np.array([4, 9, END]), np.array([4, 2, END])
     labels = decoder_axis_labels([START, 4, 2], predictions, targets)
-    figure = probability_heatmap(probabilities, targets, predictions, labels, "en", highlight_step=3)
+    figure = probability_heatmap(
+        probabilities, targets, predictions, labels, "en", highlight_step=3
+    )
     heatmap, target_marks, wrong_marks = figure.data
     np.testing.assert_array_equal(heatmap.z, probabilities.T)
     assert (heatmap.zmin, heatmap.zmax) == (0, 1)
@@ -91,14 +107,26 @@ def test_bottleneck_scatter_by_length_and_by_first_digit(lang):
     lengths = np.repeat(np.arange(1, 5), 10)
     first_digits = np.arange(40) % 10
     texts = [f"seq {i}" for i in range(40)]
-    by_length = bottleneck_scatter(points, np.array([0.5, 0.2]), lengths, "length", texts, lang,
-                                   marked=np.array([0.1, 0.2]), marked_text="typed")
+    by_length = bottleneck_scatter(
+        points,
+        np.array([0.5, 0.2]),
+        lengths,
+        "length",
+        texts,
+        lang,
+        marked=np.array([0.1, 0.2]),
+        marked_text="typed",
+    )
     assert len(by_length.data) == 2
     np.testing.assert_array_equal(by_length.data[0].marker.color, lengths)
     assert by_length.data[0].marker.colorbar.title.text == t("hidden_states.fig.length", lang)
     assert (by_length.data[1].name, list(by_length.data[1].x)) == ("typed", [0.1])
-    assert by_length.layout.xaxis.title.text == t("hidden_states.fig.component", lang, number=1, percent=50.0)
-    by_digit = bottleneck_scatter(points, np.array([0.5, 0.2]), first_digits, "first_digit", texts, lang)
+    assert by_length.layout.xaxis.title.text == t(
+        "hidden_states.fig.component", lang, number=1, percent=50.0
+    )
+    by_digit = bottleneck_scatter(
+        points, np.array([0.5, 0.2]), first_digits, "first_digit", texts, lang
+    )
     assert len(by_digit.data) == 10
     assert [trace.name for trace in by_digit.data] == [
         t("hidden_states.fig.first_digit_is", lang, digit=d) for d in range(10)

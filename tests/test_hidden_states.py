@@ -1,4 +1,5 @@
 """Unit orderings, dead units, PCA, one-digit edits and step summaries (seq2seq_core.hidden_states)."""
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -47,7 +48,9 @@ def test_peak_time_order_is_a_permutation_with_peaks_ascending(hidden):
 
 
 def test_peak_time_order_puts_marked_units_last():
-    hidden = np.array([[0.0, 1.0, 0.0], [2.0, 0.0, 3.0]])  # unit 1 peaks at t=0, units 0 and 2 at t=1
+    hidden = np.array(
+        [[0.0, 1.0, 0.0], [2.0, 0.0, 3.0]]
+    )  # unit 1 peaks at t=0, units 0 and 2 at t=1
     assert order_by_peak_time(hidden).tolist() == [1, 2, 0]  # tie at t=1: larger peak first
     assert order_by_peak_time(hidden, last=np.array([False, True, False])).tolist() == [2, 0, 1]
 
@@ -57,7 +60,7 @@ def test_similarity_order_is_a_permutation_with_constant_units_last(rows):
     order = order_by_similarity(rows)
     assert is_permutation(order, rows.shape[1])
     constant = np.flatnonzero(np.ptp(rows, axis=0) == 0)
-    assert set(order[len(order) - len(constant):].tolist()) == set(constant.tolist())
+    assert set(order[len(order) - len(constant) :].tolist()) == set(constant.tolist())
 
 
 def test_similarity_order_keeps_units_that_fire_together_next_to_each_other():
@@ -71,8 +74,13 @@ def test_similarity_order_keeps_units_that_fire_together_next_to_each_other():
 
 
 @settings(deadline=None)
-@given(arrays(np.float64, st.tuples(st.integers(2, 30), st.integers(2, 8)),
-              elements=st.floats(-10, 10, allow_nan=False, width=32)))
+@given(
+    arrays(
+        np.float64,
+        st.tuples(st.integers(2, 30), st.integers(2, 8)),
+        elements=st.floats(-10, 10, allow_nan=False, width=32),
+    )
+)
 def test_pca_shapes_and_explained_variance(points):
     pca = principal_components(points)
     projected, explained = pca.project(points), pca.explained
@@ -81,7 +89,9 @@ def test_pca_shapes_and_explained_variance(points):
     assert (explained >= 0).all() and explained.sum() <= 1 + 1e-9
     assert explained[0] >= explained[1] - 1e-12
     np.testing.assert_allclose(projected.mean(axis=0), 0, atol=1e-6)
-    np.testing.assert_allclose(pca.directions @ pca.directions.T, np.eye(len(pca.directions)), atol=1e-9)
+    np.testing.assert_allclose(
+        pca.directions @ pca.directions.T, np.eye(len(pca.directions)), atol=1e-9
+    )
 
 
 def test_pca_finds_the_direction_of_largest_spread():
@@ -120,7 +130,9 @@ def test_probe_states_shapes_and_dead_units(pretrained):
     # A dead unit is zero in every state of every probe sequence.
     dead = np.flatnonzero(probe.dead_encoder_units)
     for length in (1, 7, 20):
-        states = trace(pretrained, np.random.default_rng(length).integers(0, 10, (length, 30))).encoder_hidden
+        states = trace(
+            pretrained, np.random.default_rng(length).integers(0, 10, (length, 30))
+        ).encoder_hidden
         assert (states[..., dead] == 0).all()
 
 
@@ -157,12 +169,12 @@ def test_step_summary_reports_the_real_numbers_of_a_step(pretrained):
     tr = trace(pretrained, digits)
     first = step_summary(tr, 1)
     assert first.input_token == START
-    assert first.target == 5 and first.source_position == 4  # reversed: the last digit first
+    assert first.target == 5 and first.source_step == 5  # reversed: the last digit first
     assert first.chosen == tr.predictions[0, 0] == first.top_tokens[0]
     np.testing.assert_allclose(first.top_probabilities, np.sort(tr.probabilities[0, 0])[::-1][:3])
     assert first.correct == (tr.predictions[0, 0] == 5)
     last = step_summary(tr, 6)
-    assert last.target == END and last.source_position is None
+    assert last.target == END and last.source_step == 6  # the <END> read last
     assert last.input_token == tr.predictions[4, 0]  # greedy: the previous choice is read back
     with pytest.raises(ValueError):
         step_summary(tr, 7)

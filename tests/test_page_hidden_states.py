@@ -1,4 +1,5 @@
 """The /hidden_states page under AppTest: heatmaps for typed sequences, messages for bad ones."""
+
 import base64
 import json
 from pathlib import Path
@@ -34,7 +35,9 @@ def chart(app, key):
     for element in app.get("plotly_chart"):
         if element.proto.id.endswith(f"-{key}"):
             return json.loads(element.proto.spec)
-    raise AssertionError(f"no chart {key!r}; charts: {[e.proto.id for e in app.get('plotly_chart')]}")
+    raise AssertionError(
+        f"no chart {key!r}; charts: {[e.proto.id for e in app.get('plotly_chart')]}"
+    )
 
 
 def encoder_columns(app):
@@ -55,7 +58,9 @@ def texts(app):
 
 
 def labels(digits):
-    return [f"{step}·{digit}" for step, digit in enumerate(digits, start=1)] + [f"{len(digits) + 1}·&lt;END&gt;"]
+    return [f"{step}·{digit}" for step, digit in enumerate(digits, start=1)] + [
+        f"{len(digits) + 1}·&lt;END&gt;"
+    ]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -63,11 +68,19 @@ def test_default_sequence_draws_every_view(lang):
     app = run_page(lang)
     assert not app.exception
     assert app.title[0].value == t("shell.page.hidden_states", lang)
-    for key in (*HEATMAPS, "hidden_states_pca", "hidden_states_a", "hidden_states_b",
-                "hidden_states_encoder_difference", "hidden_states_decoder_difference"):
+    for key in (
+        *HEATMAPS,
+        "hidden_states_pca",
+        "hidden_states_a",
+        "hidden_states_b",
+        "hidden_states_encoder_difference",
+        "hidden_states_decoder_difference",
+    ):
         assert chart(app, key)["data"], key
     assert encoder_columns(app) == labels([3, 1, 4, 1, 5, 9, 2, 6])
-    assert chart(app, "hidden_states_encoder")["layout"]["title"]["text"] == t("hidden_states.encoder_title", lang)
+    assert chart(app, "hidden_states_encoder")["layout"]["title"]["text"] == t(
+        "hidden_states.encoder_title", lang
+    )
     assert t("hidden_states.step.title", lang) in [header.value for header in app.subheader]
 
 
@@ -83,20 +96,25 @@ def test_every_accepted_spelling_draws_the_same_heatmaps(text):
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize(("text", "reason"), [
-    ("3 x 4", "invalid"),
-    ("-1 2", "invalid"),
-    ("3.5", "invalid"),
-    ("", "empty"),
-    (" , ", "empty"),
-    ("1" * 31, "too_long"),
-])
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("3 x 4", "invalid"),
+        ("-1 2", "invalid"),
+        ("3.5", "invalid"),
+        ("", "empty"),
+        (" , ", "empty"),
+        ("1" * 31, "too_long"),
+    ],
+)
 def test_bad_input_gives_the_message_and_keeps_the_last_good_view(lang, text, reason):
     app = type_sequence(run_page(lang), "2 7 1 8")
     assert encoder_columns(app) == labels([2, 7, 1, 8])
     app = type_sequence(app, text)
     assert not app.exception
-    assert [error.value for error in app.error] == [t(f"common.sequence.{reason}", lang, max_length=30)]
+    assert [error.value for error in app.error] == [
+        t(f"common.sequence.{reason}", lang, max_length=30)
+    ]
     assert t("hidden_states.showing_last", lang, sequence="2 7 1 8") in texts(app)
     assert encoder_columns(app) == labels([2, 7, 1, 8])  # the previous heatmaps are still there
     for key in HEATMAPS:
@@ -122,7 +140,10 @@ def test_step_slider_writes_out_that_step_and_moves_the_outline():
     seen = trace(load_pretrained().model, [3, 1, 4])
     app.slider(key="hidden_states_step").set_value(2).run()
     page = texts(app)
-    assert t("hidden_states.step.reads", "en", step=2, input_token=f"`{seen.predictions[0, 0]}`") in page
+    assert (
+        t("hidden_states.step.reads", "en", step=2, input_token=f"`{seen.predictions[0, 0]}`")
+        in page
+    )
     probabilities = np.sort(seen.probabilities[1, 0])[::-1]
     assert f"{probabilities[0]:.2%}" in page and f"{probabilities[2]:.2%}" in page
     verdict = "right" if seen.correct[1, 0] else "wrong"
@@ -150,15 +171,25 @@ def test_pretrained_model_is_named_with_its_hyperparameters(lang):
     pretrained = load_pretrained()
     hp = pretrained.hyperparameters
     accuracy = float(np.mean(pretrained.history["sequence_accuracy"][-100:]))
-    assert app.info[0].value == t("hidden_states.model.pretrained", lang, **hp.to_dict(),
-                                  planned=hp.iterations, window=100, accuracy=accuracy)
+    assert app.info[0].value == t(
+        "hidden_states.model.pretrained",
+        lang,
+        **hp.to_dict(),
+        planned=hp.iterations,
+        window=100,
+        accuracy=accuracy,
+    )
 
 
 def test_a_trained_model_is_shown_as_the_users_own():
     trained = load_pretrained()
-    trained.model.decoder.fc_h2y.bias.data[0, END] += 100.0  # a different model: everything ends at once
+    trained.model.decoder.fc_h2y.bias.data[0, END] += (
+        100.0  # a different model: everything ends at once
+    )
     history = {name: values[:1234] for name, values in trained.history.items()}
-    app = run_page("en", session={"current_model": Checkpoint(trained.model, trained.hyperparameters, history)})
+    app = run_page(
+        "en", session={"current_model": Checkpoint(trained.model, trained.hyperparameters, history)}
+    )
     assert not app.exception
     info = app.info[0].value
     assert "the model you trained or uploaded" in info and "1,234 of 10,000 iterations" in info
@@ -170,7 +201,9 @@ def test_dead_units_are_counted_and_marked():
     app = run_page("en")
     page = texts(app)
     assert "**Dead units** (0 at every step of 500 random sequences of lengths 1–20)" in page
-    dead_rows = [unit for unit in chart(app, "hidden_states_decoder")["data"][0]["y"] if unit.endswith("†")]
+    dead_rows = [
+        unit for unit in chart(app, "hidden_states_decoder")["data"][0]["y"] if unit.endswith("†")
+    ]
     count = f"decoder {len(dead_rows)} of 50"
     assert count in page
 
@@ -182,7 +215,9 @@ def test_bottleneck_colours_by_length_or_first_digit_and_stars_the_typed_sequenc
     assert by_length["data"][-1]["name"] == t("hidden_states.fig.typed", "en", sequence="5 5 5")
     app.radio(key="hidden_states_pca_colour").set_value("first_digit").run()
     by_digit = chart(app, "hidden_states_pca")
-    assert [trace_["name"] for trace_ in by_digit["data"][:10]] == [f"First digit {d}" for d in range(10)]
+    assert [trace_["name"] for trace_ in by_digit["data"][:10]] == [
+        f"First digit {d}" for d in range(10)
+    ]
     assert sum(len(array(trace_["x"])) for trace_ in by_digit["data"][:10]) == 500
 
 
@@ -198,4 +233,14 @@ def test_changing_one_digit_compares_the_two_sequences():
     assert np.abs(difference[:, 1]).max() > 0
     assert "B: `3` `7` `4`" in texts(app)
     # The digit in place is not offered: B always differs from A.
-    assert app.selectbox(key="hidden_states_change_digit").options == ["0", "2", "3", "4", "5", "6", "7", "8", "9"]
+    assert app.selectbox(key="hidden_states_change_digit").options == [
+        "0",
+        "2",
+        "3",
+        "4",
+        "5",
+        "6",
+        "7",
+        "8",
+        "9",
+    ]

@@ -6,6 +6,7 @@ differences of two sequences' states use a diverging red–blue scale centred at
 probabilities use Viridis from 0 to 1. Marks that matter (the current step, the
 target, wrong steps) also differ in shape, not only in colour.
 """
+
 import html
 
 import numpy as np
@@ -26,8 +27,18 @@ __all__ = [
 ]
 
 HIGHLIGHT_COLOUR = "#ff4b4b"  # Streamlit's accent red: visible on both ends of Cividis and Viridis
-DIGIT_SYMBOLS = ("circle", "square", "diamond", "triangle-up", "triangle-down",
-                 "cross", "x", "star", "hexagon", "pentagon")
+DIGIT_SYMBOLS = (
+    "circle",
+    "square",
+    "diamond",
+    "triangle-up",
+    "triangle-down",
+    "cross",
+    "x",
+    "star",
+    "hexagon",
+    "pentagon",
+)
 # Blue for negative, white at 0, red for positive.
 DIFFERENCE_SCALE = diverging.RdBu[::-1]
 
@@ -70,14 +81,20 @@ def decoder_axis_labels(decoder_inputs, predictions, targets):
     """
     return [
         f"{'✗ ' if predicted != target else ''}{step}·{token_label(read)}→{token_label(predicted)}"
-        for step, (read, predicted, target) in enumerate(zip(decoder_inputs, predictions, targets), start=1)
+        for step, (read, predicted, target) in enumerate(
+            zip(decoder_inputs, predictions, targets), start=1
+        )
     ]
 
 
 def _step_highlight(figure, step, rows):
     """Outline column ``step`` (1-based) across ``rows`` heatmap rows (category axes: column i at i-1)."""
     figure.add_shape(
-        type="rect", x0=step - 1.5, x1=step - 0.5, y0=-0.5, y1=rows - 0.5,
+        type="rect",
+        x0=step - 1.5,
+        x1=step - 0.5,
+        y0=-0.5,
+        y1=rows - 0.5,
         line=dict(color=HIGHLIGHT_COLOUR, width=3),
     )
 
@@ -93,7 +110,9 @@ def _tick_label_room(time_labels):
     return int(6.5 * max(len(html.unescape(label)) for label in time_labels))
 
 
-def _units_by_time(z, unit_order, time_labels, dead_units, title, hover, colour, highlight_step, lang):
+def _units_by_time(
+    z, unit_order, time_labels, dead_units, title, hover, colour, highlight_step, lang
+):
     """Draw ``z`` (shape-(T, D)) as D rows (units in ``unit_order``) × T columns.
 
     Both axes are categories with unique labels, so the hovertemplate ``hover``
@@ -105,24 +124,34 @@ def _units_by_time(z, unit_order, time_labels, dead_units, title, hover, colour,
     # The dagger marks dead units on the axis and in the hover text alike.
     unit_names = [f"{unit}†" if dead[unit] else str(unit) for unit in unit_order]
     figure = go.Figure(
-        go.Heatmap(z=z[:, unit_order].T, x=list(time_labels), y=unit_names,
-                   hovertemplate=hover + "<extra></extra>", **colour)
+        go.Heatmap(
+            z=z[:, unit_order].T,
+            x=list(time_labels),
+            y=unit_names,
+            hovertemplate=hover + "<extra></extra>",
+            **colour,
+        )
     )
     if highlight_step is not None:
         _step_highlight(figure, highlight_step, units)
     figure.update_layout(
         title=title,
         xaxis=dict(title=t("hidden_states.fig.step", lang), type="category"),
-        yaxis=dict(title=t("hidden_states.fig.unit", lang), type="category", autorange="reversed",
-                   tickfont=dict(size=9)),
+        yaxis=dict(
+            title=t("hidden_states.fig.unit", lang),
+            type="category",
+            autorange="reversed",
+            tickfont=dict(size=9),
+        ),
         height=int(np.clip(160 + 9 * units, 320, 900)) + _tick_label_room(time_labels),
         margin=dict(l=10, r=10, t=50, b=10),
     )
     return figure
 
 
-def hidden_state_heatmap(hidden, unit_order, time_labels, title, lang,
-                         dead_units=None, highlight_step=None, zmax=None):
+def hidden_state_heatmap(
+    hidden, unit_order, time_labels, title, lang, dead_units=None, highlight_step=None, zmax=None
+):
     """Hidden states as units × time, sequential colour from 0 (ReLU: silent) upward.
 
     Parameters
@@ -149,10 +178,23 @@ def hidden_state_heatmap(hidden, unit_order, time_labels, title, lang,
     """
     hidden = np.asarray(hidden)
     top = float(hidden.max()) if zmax is None else float(zmax)
-    colour = dict(colorscale="Cividis", zmin=0, zmax=max(top, 1e-6),
-                  colorbar=dict(title=dict(text="h", side="top")))
-    return _units_by_time(hidden, unit_order, time_labels, dead_units, title,
-                          t("hidden_states.fig.hover_hidden", lang), colour, highlight_step, lang)
+    colour = dict(
+        colorscale="Cividis",
+        zmin=0,
+        zmax=max(top, 1e-6),
+        colorbar=dict(title=dict(text="h", side="top")),
+    )
+    return _units_by_time(
+        hidden,
+        unit_order,
+        time_labels,
+        dead_units,
+        title,
+        t("hidden_states.fig.hover_hidden", lang),
+        colour,
+        highlight_step,
+        lang,
+    )
 
 
 def hidden_difference_heatmap(difference, unit_order, time_labels, title, lang, dead_units=None):
@@ -175,13 +217,29 @@ def hidden_difference_heatmap(difference, unit_order, time_labels, title, lang, 
     """
     difference = np.asarray(difference)
     limit = max(float(np.abs(difference).max()), 1e-6)
-    colour = dict(colorscale=DIFFERENCE_SCALE, zmin=-limit, zmax=limit, zmid=0,
-                  colorbar=dict(title=dict(text="Δh", side="top")))
-    return _units_by_time(difference, unit_order, time_labels, dead_units, title,
-                          t("hidden_states.fig.hover_difference", lang), colour, None, lang)
+    colour = dict(
+        colorscale=DIFFERENCE_SCALE,
+        zmin=-limit,
+        zmax=limit,
+        zmid=0,
+        colorbar=dict(title=dict(text="Δh", side="top")),
+    )
+    return _units_by_time(
+        difference,
+        unit_order,
+        time_labels,
+        dead_units,
+        title,
+        t("hidden_states.fig.hover_difference", lang),
+        colour,
+        None,
+        lang,
+    )
 
 
-def probability_heatmap(probabilities, targets, predictions, time_labels, lang, highlight_step=None):
+def probability_heatmap(
+    probabilities, targets, predictions, time_labels, lang, highlight_step=None
+):
     """The decoder's output probabilities as 12 tokens × time, target boxed, wrong choices crossed.
 
     Parameters
@@ -205,30 +263,54 @@ def probability_heatmap(probabilities, targets, predictions, time_labels, lang, 
     time_labels = np.array(time_labels, dtype=object)
     token_names = np.array([token_label(token) for token in range(VOCAB_SIZE)], dtype=object)
     wrong = np.flatnonzero(np.asarray(predictions) != np.asarray(targets))
-    figure = go.Figure([
-        go.Heatmap(
-            z=probabilities.T, x=time_labels, y=token_names, colorscale="Viridis", zmin=0, zmax=1,
-            colorbar=dict(title=dict(text=t("hidden_states.fig.probability", lang), side="top")),
-            hovertemplate=t("hidden_states.fig.hover_probability", lang) + "<extra></extra>",
-        ),
-        go.Scatter(
-            x=time_labels, y=token_names[np.asarray(targets)], mode="markers",
-            name=t("hidden_states.fig.target", lang), hoverinfo="skip",
-            marker=dict(symbol="square-open", size=16, color=HIGHLIGHT_COLOUR, line=dict(width=3)),
-        ),
-        go.Scatter(
-            x=time_labels[wrong], y=token_names[np.asarray(predictions)[wrong]], mode="markers",
-            name=t("hidden_states.fig.wrong", lang), hoverinfo="skip",
-            marker=dict(symbol="x", size=13, color="white", line=dict(color="black", width=1.5)),
-        ),
-    ])
+    figure = go.Figure(
+        [
+            go.Heatmap(
+                z=probabilities.T,
+                x=time_labels,
+                y=token_names,
+                colorscale="Viridis",
+                zmin=0,
+                zmax=1,
+                colorbar=dict(
+                    title=dict(text=t("hidden_states.fig.probability", lang), side="top")
+                ),
+                hovertemplate=t("hidden_states.fig.hover_probability", lang) + "<extra></extra>",
+            ),
+            go.Scatter(
+                x=time_labels,
+                y=token_names[np.asarray(targets)],
+                mode="markers",
+                name=t("hidden_states.fig.target", lang),
+                hoverinfo="skip",
+                marker=dict(
+                    symbol="square-open", size=16, color=HIGHLIGHT_COLOUR, line=dict(width=3)
+                ),
+            ),
+            go.Scatter(
+                x=time_labels[wrong],
+                y=token_names[np.asarray(predictions)[wrong]],
+                mode="markers",
+                name=t("hidden_states.fig.wrong", lang),
+                hoverinfo="skip",
+                marker=dict(
+                    symbol="x", size=13, color="white", line=dict(color="black", width=1.5)
+                ),
+            ),
+        ]
+    )
     if highlight_step is not None:
         _step_highlight(figure, highlight_step, VOCAB_SIZE)
     figure.update_layout(
         title=t("hidden_states.fig.probabilities_title", lang),
         xaxis=dict(title=t("hidden_states.fig.step", lang), type="category"),
-        yaxis=dict(title=t("hidden_states.fig.token", lang), type="category", autorange="reversed",
-                   categoryorder="array", categoryarray=token_names),
+        yaxis=dict(
+            title=t("hidden_states.fig.token", lang),
+            type="category",
+            autorange="reversed",
+            categoryorder="array",
+            categoryarray=token_names,
+        ),
         showlegend=True,
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="right", x=1),
         height=440 + _tick_label_room(time_labels),
@@ -237,8 +319,9 @@ def probability_heatmap(probabilities, targets, predictions, time_labels, lang, 
     return figure
 
 
-def bottleneck_scatter(projected, explained, colour_values, colour_by, hover_texts, lang,
-                       marked=None, marked_text=""):
+def bottleneck_scatter(
+    projected, explained, colour_values, colour_by, hover_texts, lang, marked=None, marked_text=""
+):
     """The encoder's last states of many sequences on their first two principal components.
 
     Parameters
@@ -271,35 +354,67 @@ def bottleneck_scatter(projected, explained, colour_values, colour_by, hover_tex
     hover_texts = np.asarray(hover_texts, dtype=object)
     hover = t(f"hidden_states.fig.hover_{colour_by}", lang) + "<extra></extra>"
     if colour_by == "length":
-        traces = [go.Scatter(
-            x=projected[:, 0], y=projected[:, 1], mode="markers", text=hover_texts,
-            customdata=colour_values, hovertemplate=hover, showlegend=False,
-            marker=dict(color=colour_values, colorscale="Viridis", size=7, opacity=0.85,
-                        colorbar=dict(title=dict(text=t("hidden_states.fig.length", lang), side="top"))),
-        )]
+        traces = [
+            go.Scatter(
+                x=projected[:, 0],
+                y=projected[:, 1],
+                mode="markers",
+                text=hover_texts,
+                customdata=colour_values,
+                hovertemplate=hover,
+                showlegend=False,
+                marker=dict(
+                    color=colour_values,
+                    colorscale="Viridis",
+                    size=7,
+                    opacity=0.85,
+                    colorbar=dict(title=dict(text=t("hidden_states.fig.length", lang), side="top")),
+                ),
+            )
+        ]
     else:
         traces = [
             go.Scatter(
-                x=projected[chosen, 0], y=projected[chosen, 1], mode="markers",
-                text=hover_texts[chosen], customdata=colour_values[chosen], hovertemplate=hover,
+                x=projected[chosen, 0],
+                y=projected[chosen, 1],
+                mode="markers",
+                text=hover_texts[chosen],
+                customdata=colour_values[chosen],
+                hovertemplate=hover,
                 name=t("hidden_states.fig.first_digit_is", lang, digit=digit),
-                marker=dict(symbol=DIGIT_SYMBOLS[digit], size=8, opacity=0.85,
-                            color=qualitative.Safe[digit]),
+                marker=dict(
+                    symbol=DIGIT_SYMBOLS[digit], size=8, opacity=0.85, color=qualitative.Safe[digit]
+                ),
             )
             for digit in range(10)
             if (chosen := colour_values == digit).any()
         ]
     if marked is not None:
-        traces.append(go.Scatter(
-            x=[marked[0]], y=[marked[1]], mode="markers", name=marked_text, hovertext=marked_text,
-            hoverinfo="text",
-            marker=dict(symbol="star", size=20, color=HIGHLIGHT_COLOUR, line=dict(color="white", width=1.5)),
-        ))
+        traces.append(
+            go.Scatter(
+                x=[marked[0]],
+                y=[marked[1]],
+                mode="markers",
+                name=marked_text,
+                hovertext=marked_text,
+                hoverinfo="text",
+                marker=dict(
+                    symbol="star",
+                    size=20,
+                    color=HIGHLIGHT_COLOUR,
+                    line=dict(color="white", width=1.5),
+                ),
+            )
+        )
     figure = go.Figure(traces)
     figure.update_layout(
         title=t("hidden_states.fig.pca_title", lang, sequences=len(projected)),
-        xaxis=dict(title=t("hidden_states.fig.component", lang, number=1, percent=100 * explained[0])),
-        yaxis=dict(title=t("hidden_states.fig.component", lang, number=2, percent=100 * explained[1])),
+        xaxis=dict(
+            title=t("hidden_states.fig.component", lang, number=1, percent=100 * explained[0])
+        ),
+        yaxis=dict(
+            title=t("hidden_states.fig.component", lang, number=2, percent=100 * explained[1])
+        ),
         # Above the plot, so that the legend never covers the colour bar.
         legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="right", x=1),
         height=560,

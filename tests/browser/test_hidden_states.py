@@ -1,4 +1,5 @@
 """The /hidden_states page in a real browser: typed sequences draw heatmaps, typos give a message."""
+
 import pytest
 
 from seq2seq_core.i18n import LANGUAGES, t
@@ -19,7 +20,9 @@ def test_typed_sequence_draws_heatmaps_and_a_typo_gives_a_message(app, lang):
     page = app.open("/hidden_states", lang=lang)
     type_sequence(app, page, "3 1 4 1 5 9 2 6")
     page.locator(HEATMAP).first.wait_for()
-    assert page.locator(HEATMAP).count() >= 3  # encoder, decoder, probabilities (and the comparison)
+    assert (
+        page.locator(HEATMAP).count() >= 3
+    )  # encoder, decoder, probabilities (and the comparison)
     encoder_title = page.get_by_text(t("hidden_states.encoder_title", lang))
     assert encoder_title.count() >= 1
     # The last column of the encoder heatmap is the <END> read after the eighth digit.
@@ -28,7 +31,10 @@ def test_typed_sequence_draws_heatmaps_and_a_typo_gives_a_message(app, lang):
 
     type_sequence(app, page, "3 x 4")  # app.wait() already fails on an exception box
     assert page.locator(ERROR).inner_text() == t("common.sequence.invalid", lang)
-    assert page.get_by_text(t("hidden_states.showing_last", lang, sequence="3 1 4 1 5 9 2 6")).count() == 1
+    assert (
+        page.get_by_text(t("hidden_states.showing_last", lang, sequence="3 1 4 1 5 9 2 6")).count()
+        == 1
+    )
     assert page.locator(HEATMAP).count() >= 3  # the last good view stays
     app.screenshot(f"hidden_states-typo-{lang}", full_page=False)
 
@@ -71,5 +77,10 @@ def test_choices_survive_a_language_switch(app):
     assert page.locator(".st-key-sequence_input input").input_value() == "2 7 1 8 2 8"
     assert slider.get_attribute("value") == "2"
     # Digit 3 (a 1) is still the one changed, to the first other digit: B reads 2 7 0 8 2 8.
-    assert page.locator('[data-testid="stMarkdownContainer"]').filter(has_text="B: 2 7 0 8 2 8").count() == 1
+    assert (
+        page.locator('[data-testid="stMarkdownContainer"]')
+        .filter(has_text="B: 2 7 0 8 2 8")
+        .count()
+        == 1
+    )
     assert page.get_by_text(t("hidden_states.fig.first_digit_is", "en", digit=3)).count() >= 1
