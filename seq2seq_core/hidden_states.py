@@ -3,8 +3,9 @@
 The hidden-state page shows a model's units as heatmap rows; this module decides
 the row order, finds the units that never fire, projects the encoder's last state
 (all the decoder ever gets) onto two principal components, edits one digit of a
-sequence for a side-by-side comparison, and writes out one decoding step. Plain
-NumPy on :func:`seq2seq_core.trace.trace`; no Streamlit.
+sequence for a side-by-side comparison, writes out one decoding step, and tells
+the shipped pretrained model from any other by its weights. Plain NumPy on
+:func:`seq2seq_core.trace.trace`; no Streamlit.
 """
 
 import dataclasses
