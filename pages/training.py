@@ -36,6 +36,7 @@ from seq2seq_core.runs import (
     metrics_csv,
     probe_predictions,
     probe_sequences,
+    run_label,
     training_curves,
 )
 from seq2seq_core.train import METRIC_NAMES, Hyperparameters, Status
@@ -78,12 +79,6 @@ def chosen_hyperparameters():
     return Hyperparameters(hidden=state.train_hidden, learning_rate=state.train_lr,
                            batch_size=state.train_batch, iterations=state.train_iterations,
                            min_len=min_len, max_len=max_len, seed=state.train_seed)
-
-
-def run_label(number, name=""):
-    if name:
-        return t("training.run_label_file", lang, number=number, name=name)
-    return t("training.run_label", lang, number=number)
 
 
 def status_text(run):
@@ -203,7 +198,7 @@ if active is not None and active.trainer is not None and not active.trainer.done
         for field in changed_fields(active.hyperparameters, chosen_hyperparameters())
     ]
     if changes:
-        st.warning(t("training.changed", lang, number=active.number, changes=", ".join(changes)))
+        st.warning(t("training.changed", lang, run=active.label(lang), changes=", ".join(changes)))
         st.button(t("training.apply", lang), key="train_apply", on_click=restart)
 
 start_column, pause_column, step_column, reset_column = st.columns(4)
@@ -251,7 +246,7 @@ if runs:
     st.dataframe(
         [
             {
-                t("training.col.run", lang): run_label(run.number, run.name),
+                t("training.col.run", lang): run.label(lang),
                 t("training.col.status", lang): status_text(run),
                 t("training.col.hidden", lang): run.hyperparameters.hidden,
                 t("training.col.learning_rate", lang): f"{run.hyperparameters.learning_rate:g}",
@@ -269,14 +264,14 @@ if runs:
     )
     metric = st.radio(t("training.compare_metric", lang), METRIC_NAMES, horizontal=True,
                       format_func=lambda name: t(f"training.metric.{name}", lang), key="train_compare_metric")
-    st.plotly_chart(comparison_figure([(run_label(run.number, run.name), curves_by_run[run.number]) for run in runs], metric, lang),
+    st.plotly_chart(comparison_figure([(run.label(lang), curves_by_run[run.number]) for run in runs], metric, lang),
                     key="train_compare_chart")
     selectable = {run.number: run for run in runs if run.status != Status.DIVERGED.value}
     if selectable:
         pick_column, use_column = st.columns([3, 1], vertical_alignment="bottom")
         pick_column.selectbox(
             t("training.pick", lang), list(selectable), key="train_pick",
-            format_func=lambda number: t("training.run_option", lang, label=run_label(number, selectable[number].name),
+            format_func=lambda number: t("training.run_option", lang, label=selectable[number].label(lang),
                                          hidden=selectable[number].hyperparameters.hidden,
                                          learning_rate=selectable[number].hyperparameters.learning_rate,
                                          iteration=selectable[number].iteration),
@@ -291,7 +286,7 @@ if book.current is None:
     st.markdown(t("training.current.pretrained", lang))
 else:
     number, iteration = book.current
-    st.markdown(t("training.current.run", lang, label=run_label(number, book.run(number).name),
+    st.markdown(t("training.current.run", lang, label=book.run(number).label(lang),
                   iteration=iteration))
 st.button(t("training.use_pretrained", lang), key="train_use_pretrained", on_click=use_pretrained,
           disabled=book.current is None)
@@ -316,5 +311,5 @@ if upload_result is not None and "reason" in upload_result:
     reason = t(f"training.upload.{upload_result['reason']}", lang, detail=upload_result["detail"])
     upload_column.error(t("training.upload.error", lang, name=upload_result["name"], reason=reason))
 elif upload_result is not None:
-    label = run_label(upload_result["number"], upload_result["name"])
+    label = run_label(upload_result["number"], lang, upload_result["name"])
     upload_column.success(t("training.upload.loaded", lang, name=upload_result["name"], label=label))

@@ -19,6 +19,7 @@ import numpy as np
 
 from .checkpoint import Checkpoint
 from .data import VOCAB_SIZE
+from .i18n import t
 from .model import Seq2Seq
 from .trace import trace
 from .train import METRIC_NAMES, Status, Trainer
@@ -43,6 +44,7 @@ __all__ = [
     "metrics_csv",
     "copy_model",
     "changed_fields",
+    "run_label",
 ]
 
 MAX_PLOT_POINTS = 600  # per curve; a chart is a few hundred pixels wide
@@ -220,6 +222,10 @@ class Run:
     def status(self):
         """str: a :class:`Status` value, or :data:`UPLOADED`."""
         return self.trainer.status.value if self.trainer is not None else self._status
+
+    def label(self, lang):
+        """str: the run's name in ``lang``, see :func:`run_label`."""
+        return run_label(self.number, lang, self.name)
 
     def freeze(self):
         """Drop the trainer, keeping the weights and a float32 copy of the history."""
@@ -450,6 +456,21 @@ def plot_indices(n, max_points):
     stride = -(-n // max_points)
     indices = np.arange(0, n, stride)
     return indices if indices[-1] == n - 1 else np.append(indices, n - 1)
+
+
+def run_label(number, lang, name=""):
+    """How a run is named on every page: "Run 3", or "Run 4 (file.npz)" for an upload.
+
+    Parameters
+    ----------
+    number : int
+    lang : {"ko", "en"}
+    name : str, optional
+        The uploaded file's name.
+    """
+    if name:
+        return t("training.run_label_file", lang, number=number, name=name)
+    return t("training.run_label", lang, number=number)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -35,11 +35,11 @@ STRINGS = {
     "training.change": {"ko": "{field}: {run} → {chosen}", "en": "{field}: {run} → {chosen}"},
     "training.changed": {
         "ko": (
-            "설정을 바꿨지만 실행 {number}은(는) 처음 설정 그대로 학습합니다 (설정을 섞지 않습니다): {changes}. "
+            "설정을 바꿨지만 {run}은(는) 처음 설정 그대로 학습합니다 (설정을 섞지 않습니다): {changes}. "
             "새 설정을 쓰려면 실행을 초기화하고 새로 시작하세요. 지금 실행은 비교용으로 남습니다."
         ),
         "en": (
-            "You changed the settings, but run {number} keeps training with the settings it started with "
+            "You changed the settings, but {run} keeps training with the settings it started with "
             "(settings are never mixed): {changes}. To use the new settings, reset and start a new run; "
             "the current run stays for comparison."
         ),

@@ -1,0 +1,215 @@
+"""The training page under AppTest: every ``at.run()`` is a whole-page run, which trains one chunk."""
+import io
+from pathlib import Path
+
+import numpy as np
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from pages._shell import MODEL_KEY
+from seq2seq_core.checkpoint import checkpoint_bytes, load_pretrained
+from seq2seq_core.i18n import LANGUAGES, t
+from seq2seq_core.train import Status
+
+PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "training.py")
+BUTTONS = ("train_start", "train_pause", "train_step", "train_reset")
+
+
+def open_page(lang="en", **settings):
+    """The page in ``lang`` with some sliders moved, e.g. ``train_hidden=4``."""
+    at = AppTest.from_file(PAGE, default_timeout=60)
+    at.query_params["lang"] = lang
+    at.run()
+    widgets = {"train_seed": at.number_input, "train_lr": at.select_slider}
+    for key, value in settings.items():
+        widgets.get(key, at.slider)(key=key).set_value(value)
+    if settings:
+        at.run()
+    return at
+
+
+def book(at):
+    return at.session_state["training_book"]
+
+
+def texts(elements):
+    return " ".join(str(element.value) for element in elements)
+
+
+def run_until_stopped(at, most_runs=200):
+    for _ in range(most_runs):
+        if not book(at).running:
+            return
+        at.run()
+    raise AssertionError("training did not stop")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_page_shows_its_controls_in_both_languages(lang):
+    at = open_page(lang)
+    assert not at.exception
+    assert at.title[0].value == t("training.title", lang)
+    assert [button.key for button in at.button][:4] == list(BUTTONS)
+    assert at.button(key="train_start").label == t("training.start", lang)
+    assert at.button(key="train_pause").disabled and at.button(key="train_reset").disabled
+    assert t("training.no_run", lang) in texts(at.info)
+    assert t("training.current.pretrained", lang) in texts(at.markdown)
+    # The defaults are the notebook's.
+    assert at.slider(key="train_hidden").value == 50
+    assert at.select_slider(key="train_lr").value == pytest.approx(1e-3)
+    assert at.slider(key="train_lengths").value == (1, 20)
+
+
+def test_start_trains_chunk_by_chunk_and_pause_stops_it():
+    at = open_page()
+    at.button(key="train_start").click().run()
+    first = book(at).active.iteration
+    assert first > 0 and book(at).running
+    assert at.button(key="train_start").disabled and not at.button(key="train_pause").disabled
+    at.run()
+    second = book(at).active.iteration
+    assert second > first
+    assert "Run 1 · training" in at.get("progress")[0].proto.text
+    at.button(key="train_pause").click().run()
+    paused_at = book(at).active.iteration
+    at.run()
+    at.run()
+    assert book(at).active.iteration == paused_at
+    assert at.button(key="train_start").label == t("training.resume", "en")
+    assert "Run 1 · paused" in at.get("progress")[0].proto.text
+    at.button(key="train_start").click().run()
+    assert book(at).active.iteration > paused_at and book(at).active.number == 1
+
+
+def test_step_trains_one_hundred_iterations_then_pauses():
+    at = open_page()
+    at.button(key="train_step").click().run()
+    run_until_stopped(at)
+    assert book(at).active.iteration == 100
+    assert len(book(at).active.history["loss"]) == 100
+    assert book(at).is_paused
+    assert "100 / 10,000" in at.get("progress")[0].proto.text
+
+
+def test_reset_keeps_the_run_for_comparison_and_the_next_run_uses_the_new_settings():
+    at = open_page()
+    at.button(key="train_step").click().run()
+    run_until_stopped(at)
+    at.button(key="train_reset").click().run()
+    assert book(at).active is None
+    assert t("training.no_run", "en") in texts(at.info)
+    table = at.dataframe[0].value
+    assert list(table["Run"]) == ["Run 1"] and list(table["Iterations"]) == ["100 / 10,000"]
+    at.slider(key="train_hidden").set_value(8).run()
+    at.button(key="train_step").click().run()
+    run_until_stopped(at)
+    assert book(at).active.number == 2 and book(at).active.model.dim_recurrent == 8
+    assert book(at).run(1).model.dim_recurrent == 50
+
+
+def test_changing_a_setting_mid_run_asks_for_a_reset_and_never_mixes_settings():
+    at = open_page()
+    at.button(key="train_step").click().run()
+    run_until_stopped(at)
+    at.slider(key="train_hidden").set_value(16).run()
+    warning = texts(at.warning)
+    assert "hidden size D: 50 → 16" in warning and "Run 1" in warning
+    at.button(key="train_start").click().run()  # resumes run 1 with its own settings
+    assert book(at).active.number == 1 and book(at).active.model.dim_recurrent == 50
+    at.button(key="train_pause").click().run()
+    at.button(key="train_apply").click().run()
+    assert book(at).active.number == 2 and book(at).active.model.dim_recurrent == 16
+    assert book(at).running
+    assert not at.warning
+    assert book(at).run(1).iteration > 100
+
+
+def test_a_finished_run_becomes_the_current_model_and_the_pretrained_one_comes_back():
+    at = open_page(train_hidden=4, train_batch=1, train_iterations=100)
+    at.button(key="train_start").click().run()
+    run_until_stopped(at)
+    assert book(at).active.status == Status.FINISHED.value
+    current = at.session_state[MODEL_KEY]
+    assert current.model.dim_recurrent == 4 and len(current.history["loss"]) == 100
+    assert "Run 1 finished 100 iterations" in texts(at.success)
+    assert "Run 1, its weights at iteration 100" in texts(at.markdown)
+    at.button(key="train_use_pretrained").click().run()
+    assert at.session_state[MODEL_KEY].model.dim_recurrent == 50
+    assert t("training.current.pretrained", "en") in texts(at.markdown)
+    at.selectbox(key="train_pick").set_value(1)
+    at.button(key="train_use_run").click().run()
+    assert at.session_state[MODEL_KEY].model.dim_recurrent == 4
+
+
+def test_divergence_is_explained_the_history_stays_and_a_lower_rate_is_offered():
+    at = open_page(train_hidden=256, train_lr=0.1, train_batch=20)
+    at.button(key="train_start").click().run()
+    run_until_stopped(at)
+    run = book(at).active
+    assert run.status == Status.DIVERGED.value
+    assert run.iteration == len(run.history["loss"])
+    error = texts(at.error)
+    assert "diverged" in error and "ReLU" in error and "learning rate 0.1" in error
+    assert "stopped: diverged" in at.get("progress")[0].proto.text
+    at.button(key="train_lower_lr").click().run()
+    assert at.select_slider(key="train_lr").value == pytest.approx(0.01)
+    assert book(at).active.number == 2 and book(at).active.hyperparameters.learning_rate == pytest.approx(0.01)
+    assert not at.exception
+
+
+FIELD = "\x00"
+
+
+def before_field(text):
+    """The fixed start of a message, up to where a field (the detail) is filled in."""
+    return text.split(FIELD)[0]
+
+
+def not_an_npz():
+    return b"\x00\x01 definitely not a zip archive" * 10
+
+
+def a_png_renamed():
+    return b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4
+
+
+def wrong_shapes():
+    checkpoint = load_pretrained()
+    with np.load(io.BytesIO(checkpoint_bytes(checkpoint.model, checkpoint.hyperparameters,
+                                             checkpoint.history))) as npz:
+        arrays = dict(npz)
+    arrays["encoder.fc_h2h.weight"] = np.zeros((50, 49), dtype=np.float32)
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("content, reason", [(not_an_npz(), "not_npz"), (a_png_renamed(), "not_npz"),
+                                             (wrong_shapes(), "shape")])
+def test_a_bad_upload_says_why_and_changes_nothing(content, reason, lang):
+    at = open_page(lang)
+    at.button(key="train_step").click().run()
+    run_until_stopped(at)
+    model_before = at.session_state[MODEL_KEY]
+    runs_before = [(run.number, run.iteration) for run in book(at).runs]
+    at.file_uploader(key="train_upload").upload("model.npz", content).run()
+    assert not at.exception
+    error = texts(at.error)
+    assert before_field(t("training.upload.error", lang, name="model.npz", reason=FIELD)) in error
+    assert before_field(t(f"training.upload.{reason}", lang, detail=FIELD)) in error
+    assert at.session_state[MODEL_KEY] is model_before
+    assert [(run.number, run.iteration) for run in book(at).runs] == runs_before
+
+
+def test_a_good_upload_joins_the_runs_and_becomes_the_current_model():
+    at = open_page()
+    checkpoint = load_pretrained()
+    content = checkpoint_bytes(checkpoint.model, checkpoint.hyperparameters, checkpoint.history)
+    at.file_uploader(key="train_upload").upload("shipped.npz", content).run()
+    assert "Loaded shipped.npz as Run 1 (shipped.npz)" in texts(at.success)
+    run = book(at).run(1)
+    assert run.status == "uploaded" and run.iteration == 10_000
+    assert at.session_state[MODEL_KEY].model is not run.model  # a snapshot
+    assert "Run 1 (shipped.npz)" in list(at.dataframe[0].value["Run"])
+    assert t("training.status.uploaded", "en") in list(at.dataframe[0].value["Status"])

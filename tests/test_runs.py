@@ -1,0 +1,272 @@
+"""The training page's core: run book, speed and ETA, curves for plotting, probes, CSV."""
+import io
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from seq2seq_core.checkpoint import load_pretrained
+from seq2seq_core.data import END
+from seq2seq_core.runs import (
+    PROBE_LENGTHS,
+    STEP_ITERATIONS,
+    UPLOADED,
+    RunBook,
+    ThroughputMeter,
+    changed_fields,
+    chunk_seconds,
+    copy_model,
+    metrics_csv,
+    moving_average,
+    plot_indices,
+    probe_predictions,
+    probe_sequences,
+    run_label,
+    smoothing_window,
+    training_curves,
+)
+from seq2seq_core.train import METRIC_NAMES, Hyperparameters, Status
+
+# Small enough that a whole run takes a fraction of a second.
+TINY = Hyperparameters(hidden=4, batch_size=2, iterations=150, min_len=1, max_len=3, seed=1)
+
+
+def train_to_the_end(book, budget=0.05):
+    while book.running:
+        book.advance(budget)
+
+
+def test_chunk_seconds_leaves_room_for_the_iteration_that_overruns():
+    assert chunk_seconds(0.15, 0.0) == 0.15
+    assert chunk_seconds(0.15, 0.01) == pytest.approx(0.13)
+    assert chunk_seconds(0.15, 0.2) == 0.0  # still one iteration: the Trainer's minimum
+
+
+def test_throughput_meter_measures_wall_clock_and_ignores_pauses():
+    meter = ThroughputMeter(window=10)
+    assert meter.rate is None and meter.eta(100) is None
+    meter.start(0, now=0.0)
+    meter.record(100, now=0.5)
+    meter.record(200, now=1.0)
+    assert meter.rate == pytest.approx(200)
+    assert meter.eta(1000) == pytest.approx(5.0)
+    meter.stop()
+    meter.start(200, now=100.0)  # a long pause
+    meter.record(300, now=100.5)
+    assert meter.rate == pytest.approx(200)
+    assert meter.overall_rate == pytest.approx(300 / 1.5)
+
+
+def test_throughput_meter_forgets_samples_older_than_its_window():
+    meter = ThroughputMeter(window=1.0)
+    meter.start(0, now=0.0)
+    meter.record(1000, now=1.0)  # fast at first
+    for second in range(2, 6):
+        meter.record(1000 + 10 * (second - 1), now=float(second))  # then slow
+    assert meter.rate == pytest.approx(10)
+
+
+@given(st.lists(st.floats(-1e3, 1e3), min_size=1, max_size=60), st.integers(1, 20))
+def test_moving_average_is_the_trailing_mean(values, window):
+    expected = [np.mean(values[max(0, i - window + 1): i + 1]) for i in range(len(values))]
+    np.testing.assert_allclose(moving_average(values, window), expected, rtol=1e-9, atol=1e-6)
+
+
+@given(st.integers(0, 5000), st.integers(1, 700))
+def test_plot_indices_thin_evenly_and_keep_the_last_iteration(n, max_points):
+    indices = plot_indices(n, max_points)
+    if n == 0:
+        assert len(indices) == 0
+        return
+    assert indices[0] == 0 and indices[-1] == n - 1
+    assert np.all(np.diff(indices) > 0)
+    assert len(indices) <= max_points + 1
+    if n <= max_points:
+        assert len(indices) == n
+
+
+def test_smoothing_window_is_one_percent_of_the_run_within_bounds():
+    assert smoothing_window(10_000) == 100
+    assert smoothing_window(100) == 10
+    assert smoothing_window(200_000) == 500
+
+
+def test_training_curves_end_at_the_last_iteration_done():
+    history = {name: np.linspace(0, 1, 2345) for name in METRIC_NAMES}
+    curves = training_curves(history, total_iterations=10_000, max_points=100)
+    assert curves.iterations[-1] == 2345 and curves.iterations[0] == 1
+    assert curves.window == 100
+    assert curves.smoothed["loss"][-1] == pytest.approx(np.mean(history["loss"][-100:]))
+    assert curves.raw["loss"][-1] == history["loss"][-1]
+
+
+def test_a_run_trains_to_the_end_and_stops():
+    book = RunBook()
+    book.start(TINY)
+    assert book.running and book.active.number == 1
+    train_to_the_end(book)
+    assert not book.running
+    assert book.active.status == Status.FINISHED.value
+    assert book.active.iteration == TINY.iterations
+    assert len(book.active.history["loss"]) == TINY.iterations
+
+
+def test_advance_does_nothing_while_paused():
+    book = RunBook()
+    book.start(TINY)
+    book.advance(0.01)
+    book.pause()
+    done = book.active.iteration
+    assert not book.advance(0.05)
+    assert book.active.iteration == done
+    assert book.is_paused and book.status_of(book.active) == "paused"
+
+
+def test_step_advances_exactly_one_step_then_pauses():
+    book = RunBook()
+    book.step(TINY)
+    train_to_the_end(book)
+    assert book.active.iteration == STEP_ITERATIONS
+    assert book.is_paused
+    book.step(TINY)  # only 50 left of 150
+    train_to_the_end(book)
+    assert book.active.iteration == TINY.iterations
+    assert book.active.status == Status.FINISHED.value
+
+
+def test_resuming_keeps_the_runs_own_hyperparameters():
+    book = RunBook()
+    book.step(TINY, iterations=10)
+    train_to_the_end(book)
+    other = Hyperparameters(hidden=8, batch_size=2, iterations=150, max_len=3)
+    assert changed_fields(book.active.hyperparameters, other) == ["hidden", "seed"]
+    book.start(other)  # resumes: settings are never mixed into a started run
+    assert book.active.number == 1 and book.active.hyperparameters == TINY
+    assert book.active.model.dim_recurrent == 4
+
+
+def test_reset_keeps_a_trained_run_and_drops_an_empty_one():
+    book = RunBook()
+    book.step(TINY, iterations=10)
+    train_to_the_end(book)
+    book.reset()
+    assert book.active is None and not book.running
+    assert [run.number for run in book.runs] == [1]
+    assert book.runs[0].trainer is None  # frozen: no optimizer state kept
+    assert book.runs[0].iteration == 10 and book.runs[0].history["loss"].dtype == np.float32
+    book.start(TINY)
+    book.reset()  # never advanced
+    assert [run.number for run in book.runs] == [1]
+
+
+def test_starting_after_a_finished_run_begins_a_new_run_with_the_new_settings():
+    book = RunBook()
+    book.start(TINY)
+    train_to_the_end(book)
+    second = Hyperparameters(hidden=6, batch_size=2, iterations=100, max_len=3)
+    book.start(second)
+    assert book.active.number == 2 and book.active.hyperparameters == second
+    assert book.runs[0].status == Status.FINISHED.value and book.runs[0].trainer is None
+
+
+def test_the_run_being_trained_is_not_compared_until_it_stops():
+    book = RunBook()
+    book.start(TINY)
+    book.advance(0.01)
+    assert book.comparable_runs() == []
+    book.pause()
+    assert book.comparable_runs() == [book.active]
+
+
+def test_old_runs_are_dropped_but_never_the_current_model():
+    book = RunBook(max_runs=3)
+    book.step(TINY, iterations=5)
+    train_to_the_end(book)
+    book.select(1)
+    for _ in range(4):
+        book.reset()
+        book.step(TINY, iterations=5)
+        train_to_the_end(book)
+    assert [run.number for run in book.runs] == [1, 4, 5]
+    assert book.dropped == [2, 3]
+
+
+def test_the_current_model_is_a_snapshot_that_further_training_leaves_alone():
+    book = RunBook()
+    book.step(TINY, iterations=20)
+    train_to_the_end(book)
+    checkpoint = book.select(1)
+    assert book.current == (1, 20)
+    before = [p.data.copy() for p in checkpoint.model.parameters]
+    book.step(TINY, iterations=20)
+    train_to_the_end(book)
+    assert book.active.iteration == 40
+    for kept, parameter in zip(before, checkpoint.model.parameters):
+        np.testing.assert_array_equal(kept, parameter.data)
+    assert len(checkpoint.history["loss"]) == 20
+    book.select_pretrained()
+    assert book.current is None
+
+
+def test_divergence_stops_the_run_and_keeps_its_history():
+    book = RunBook()
+    book.start(Hyperparameters(hidden=256, learning_rate=0.1, batch_size=20, iterations=300, seed=0))
+    stopped = False
+    while book.running:
+        stopped = book.advance(0.05)
+    assert stopped
+    assert book.active.status == Status.DIVERGED.value
+    assert book.active.iteration < 300
+    assert all(np.isfinite(book.active.history["loss"]))
+
+
+def test_an_uploaded_checkpoint_becomes_a_run_that_cannot_be_trained():
+    book = RunBook()
+    run = book.add_checkpoint(load_pretrained(), "mine.npz")
+    assert run.status == UPLOADED and run.trainer is None and run.name == "mine.npz"
+    assert run.iteration == 10_000 and book.active is None
+    assert run.label("en") == "Run 1 (mine.npz)" and run_label(2, "ko") == "실행 2"
+    assert book.select(run.number).hyperparameters.hidden == 50
+
+
+def test_probe_sequences_are_fixed_and_have_the_probe_lengths():
+    first, second = probe_sequences(), probe_sequences()
+    assert [len(digits) for digits in first] == list(PROBE_LENGTHS)
+    for a, b in zip(first, second):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_probe_predictions_mark_each_output_token_against_the_reversed_digits():
+    probes = probe_sequences()
+    results = probe_predictions(load_pretrained().model, probes)
+    for digits, result in zip(probes, results):
+        np.testing.assert_array_equal(result.targets, np.append(digits[::-1], END))
+        assert result.predictions.shape == (len(digits) + 1,)
+        np.testing.assert_array_equal(result.correct, result.predictions == result.targets)
+    # The shipped model reverses the short probe (length 3) without a mistake.
+    assert results[0].correct.all()
+
+
+def test_metrics_csv_has_one_row_per_iteration():
+    history = {"loss": np.array([2.5, 1.25]), "token_accuracy": np.array([0.1, 0.5]),
+               "sequence_accuracy": np.array([0.0, 0.25])}
+    text = metrics_csv(history)
+    assert text.splitlines()[0] == "iteration,loss,token_accuracy,sequence_accuracy"
+    table = np.loadtxt(io.StringIO(text), delimiter=",", skiprows=1)
+    np.testing.assert_allclose(table, [[1, 2.5, 0.1, 0.0], [2, 1.25, 0.5, 0.25]])
+
+
+@settings(max_examples=5, deadline=None)
+@given(st.integers(1, 64))
+def test_copy_model_copies_weights_that_then_live_their_own_life(hidden):
+    book = RunBook()
+    book.step(Hyperparameters(hidden=hidden, batch_size=2, iterations=100, max_len=3), iterations=2)
+    train_to_the_end(book)
+    original = book.active.model
+    copy = copy_model(original)
+    assert copy.dim_recurrent == hidden
+    for a, b in zip(original.parameters, copy.parameters):
+        np.testing.assert_array_equal(a.data, b.data)
+        b.data[...] = 0
+    assert any(np.any(p.data != 0) for p in original.parameters)
