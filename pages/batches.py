@@ -44,7 +44,7 @@ T, N, C = x.shape
 st.subheader(t("batches.shapes", lang))
 st.markdown(f"`x: (T={T}, N={N}, C={C})` · `y: (T={T}, N={N})` · `digits: (T-1={T - 1}, N={N})`")
 st.caption(t("batches.call", lang))
-st.code(batch_call(seq_len_min, seq_len_max, batch_size, seed), language="python")
+st.code(batch_call(seq_len_min, seq_len_max, batch_size, seed), language="python", wrap_lines=True)
 
 st.subheader(t("batches.sequence.title", lang))
 column = st.selectbox(t("batches.sequence.pick", lang), range(N))

@@ -43,7 +43,7 @@ error = matmul_error(x.shape, w.shape)
 if error is not None:
     st.error(f"**{t('broadcasting.mismatch.title', lang)}** — " + t("broadcasting.mismatch.explain", lang, C=C, K=K, rows=rows))
     st.caption(t("broadcasting.numpy_says", lang))
-    st.code(f"ValueError: {error}", language="text")
+    st.code(f"ValueError: {error}", language="text", wrap_lines=True)
 else:
     if layout == "transposed":
         st.info(t("broadcasting.silent_transpose", lang))
@@ -81,4 +81,15 @@ st.markdown(t("broadcasting.why", lang))
 # The step chosen above, also when the product is not shown (mismatched W).
 why_step = min(st.session_state.get("broadcasting_step", 0), T - 1)
 st.plotly_chart(memory_layout_figure(T, N, C, why_step, lang))
-st.caption(t("broadcasting.why.strides", lang, t=why_step, **vars(step_layout(x, why_step))))
+facts = step_layout(x, why_step)
+st.caption(
+    t(
+        "broadcasting.why.strides",
+        lang,
+        t=why_step,
+        time_first_contiguous=t("common.yes" if facts.time_first_contiguous else "common.no", lang),
+        time_first_strides=facts.time_first_strides,
+        batch_first_contiguous=t("common.yes" if facts.batch_first_contiguous else "common.no", lang),
+        batch_first_strides=facts.batch_first_strides,
+    )
+)

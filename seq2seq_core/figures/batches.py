@@ -82,7 +82,8 @@ def length_histogram(lengths, seq_len_min, seq_len_max, lang):
         line_dash="dash",
         line_color="#d1242f",
         annotation_text=t("batches.fig.expected", lang, expected=f"{expected:.0f}"),
-        annotation_position="top left",
+        annotation_position="top right",
+        annotation_bgcolor="rgba(255, 255, 255, 0.85)",
     )
     figure.update_layout(
         title=t("batches.fig.histogram_title", lang, n_batches=len(lengths)),

@@ -15,4 +15,6 @@ STRINGS = {
         "ko": "숫자는 최대 {max_length}개까지 입력할 수 있습니다.",
         "en": "At most {max_length} digits are allowed.",
     },
+    "common.yes": {"ko": "예", "en": "yes"},
+    "common.no": {"ko": "아니요", "en": "no"},
 }

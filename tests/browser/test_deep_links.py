@@ -21,7 +21,7 @@ def assert_framed_page(page, name, lang):
 def test_deep_link_opens_its_page(app, name, lang):
     page = app.open(PATHS[name], lang=lang)
     assert_framed_page(page, name, lang)
-    app.screenshot(f"{name}-{lang}")
+    app.screenshot(f"deep-link-{name}-{lang}")
 
 
 def test_deep_link_is_the_first_request_after_a_cold_start(new_tab, tmp_path):
