@@ -29,6 +29,7 @@ from seq2seq_core.figures.hidden_states import (
 from seq2seq_core.hidden_states import (
     PROBE_SEQUENCES,
     change_digit,
+    explained_by_groups,
     format_digits,
     is_pretrained,
     model_fingerprint,
@@ -282,9 +283,10 @@ colour_by = st.radio(
     format_func=lambda name: t(f"hidden_states.bottleneck.colour.{name}", lang),
 )
 pca = principal_components(probe.final_encoder)
+projected = pca.project(probe.final_encoder)
 st.plotly_chart(
     bottleneck_scatter(
-        pca.project(probe.final_encoder),
+        projected,
         pca.explained,
         probe.lengths if colour_by == "length" else probe.first_digits,
         colour_by,
@@ -295,7 +297,15 @@ st.plotly_chart(
     ),
     key="hidden_states_pca",
 )
-st.caption(t("hidden_states.bottleneck.explained", lang, percent=100 * pca.explained.sum()))
+st.caption(
+    t(
+        "hidden_states.bottleneck.explained",
+        lang,
+        percent=100 * pca.explained.sum(),
+        by_length=100 * explained_by_groups(projected, probe.lengths),
+        by_first_digit=100 * explained_by_groups(projected, probe.first_digits),
+    )
+)
 
 # --- Two sequences side by side: the typed one (A) and the same with one digit changed (B).
 st.subheader(t("hidden_states.compare.title", lang))

@@ -30,6 +30,7 @@ __all__ = [
     "order_by_similarity",
     "PrincipalComponents",
     "principal_components",
+    "explained_by_groups",
     "change_digit",
     "step_summary",
 ]
@@ -299,6 +300,36 @@ def principal_components(points, components=2):
     total = variance.sum()
     explained = variance[:components] / total if total > 0 else np.zeros(components)
     return PrincipalComponents(mean, directions, explained)
+
+
+def explained_by_groups(points, labels):
+    """Fraction of the points' spread that their group means account for (R² of the groups).
+
+    1 means every group sits on one spot; about 0 means the groups are mixed
+    through each other. Used to say in numbers what the bottleneck picture shows.
+
+    Parameters
+    ----------
+    points : ndarray, shape-(S, k)
+    labels : ndarray, shape-(S,)
+        The group of each point (e.g. its sequence's length).
+
+    Returns
+    -------
+    float
+        Between-group sum of squares over total sum of squares, in [0, 1]
+        (0 when all points coincide).
+    """
+    points = np.asarray(points, dtype=np.float64)
+    labels = np.asarray(labels)
+    total = ((points - points.mean(axis=0)) ** 2).sum()
+    if total == 0:
+        return 0.0
+    within = sum(
+        ((points[labels == group] - points[labels == group].mean(axis=0)) ** 2).sum()
+        for group in np.unique(labels)
+    )
+    return float(1 - within / total)
 
 
 def change_digit(digits, position, digit):

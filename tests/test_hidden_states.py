@@ -10,6 +10,7 @@ from seq2seq_core.checkpoint import load_pretrained
 from seq2seq_core.data import END, START, VOCAB_SIZE
 from seq2seq_core.hidden_states import (
     change_digit,
+    explained_by_groups,
     is_pretrained,
     model_fingerprint,
     order_by_peak_time,
@@ -103,6 +104,21 @@ def test_pca_finds_the_direction_of_largest_spread():
     assert pca.explained[0] > 0.99
     # The sign is fixed by the largest loading (here +10 on the first axis).
     assert np.corrcoef(projected[:, 0], along)[0, 1] > 0.9999
+
+
+@given(activations, st.integers(1, 4))
+def test_explained_by_groups_is_a_fraction(points, groups):
+    labels = np.arange(len(points)) % groups
+    assert 0 <= explained_by_groups(points, labels) <= 1 + 1e-9
+
+
+def test_explained_by_groups_tells_separated_groups_from_mixed_ones():
+    rng = np.random.default_rng(2)
+    labels = np.repeat([0, 1], 100)
+    separated = rng.normal(size=(200, 2)) * 0.1 + labels[:, None] * 10
+    assert explained_by_groups(separated, labels) > 0.99
+    assert explained_by_groups(rng.normal(size=(200, 2)), labels) < 0.05
+    assert explained_by_groups(np.ones((5, 2)), np.arange(5)) == 0.0
 
 
 def test_change_digit_changes_exactly_one_digit_and_leaves_the_input_alone():

@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from seq2seq_core.checkpoint import Checkpoint, load_pretrained
 from seq2seq_core.data import END
+from seq2seq_core.hidden_states import explained_by_groups, principal_components, probe_states
 from seq2seq_core.i18n import LANGUAGES, t
 from seq2seq_core.trace import trace
 
@@ -213,6 +214,17 @@ def test_bottleneck_colours_by_length_or_first_digit_and_stars_the_typed_sequenc
     by_length = chart(app, "hidden_states_pca")
     assert len(array(by_length["data"][0]["x"])) == 500
     assert by_length["data"][-1]["name"] == t("hidden_states.fig.typed", "en", sequence="5 5 5")
+    probe = probe_states(load_pretrained().model, 1, 20)
+    pca = principal_components(probe.final_encoder)
+    projected = pca.project(probe.final_encoder)
+    caption = t(
+        "hidden_states.bottleneck.explained",
+        "en",
+        percent=100 * pca.explained.sum(),
+        by_length=100 * explained_by_groups(projected, probe.lengths),
+        by_first_digit=100 * explained_by_groups(projected, probe.first_digits),
+    )
+    assert caption in [element.value for element in app.caption]
     app.radio(key="hidden_states_pca_colour").set_value("first_digit").run()
     by_digit = chart(app, "hidden_states_pca")
     assert [trace_["name"] for trace_ in by_digit["data"][:10]] == [

@@ -415,8 +415,13 @@ def bottleneck_scatter(
         yaxis=dict(
             title=t("hidden_states.fig.component", lang, number=2, percent=100 * explained[1])
         ),
-        # Above the plot, so that the legend never covers the colour bar.
-        legend=dict(orientation="h", yanchor="bottom", y=1.02, xanchor="right", x=1),
+        # Lengths have a colour bar on the right, so their one legend entry (the
+        # star) goes above the plot; the ten digits need the right-hand column.
+        legend=(
+            dict(orientation="h", yanchor="bottom", y=1.02, xanchor="right", x=1)
+            if colour_by == "length"
+            else dict(orientation="v")
+        ),
         height=560,
         margin=dict(l=10, r=10, t=90, b=10),
     )

@@ -130,8 +130,12 @@ STRINGS = {
     "hidden_states.bottleneck.colour.length": {"ko": "길이", "en": "length"},
     "hidden_states.bottleneck.colour.first_digit": {"ko": "첫 숫자", "en": "first digit"},
     "hidden_states.bottleneck.explained": {
-        "ko": "두 주성분이 $h_T$ 분산의 {percent:.0f}%를 설명합니다.",
-        "en": "The two components explain {percent:.0f}% of the variance of $h_T$.",
+        "ko": "두 주성분이 $h_T$ 분산의 {percent:.0f}%를 설명합니다. 이 그림에서 점들이 퍼진 정도 중 "
+              "길이별 평균이 {by_length:.0f}%, 첫 숫자별 평균이 {by_first_digit:.0f}%를 설명합니다 "
+              "(100%면 무리마다 한 점에 모이고, 0%면 완전히 섞여 있습니다).",
+        "en": "The two components explain {percent:.0f}% of the variance of $h_T$. Of the spread in this "
+              "picture, the mean per length accounts for {by_length:.0f}%, the mean per first digit for "
+              "{by_first_digit:.0f}% (100% would put each group on one spot, 0% would mix them completely).",
     },
     "hidden_states.compare.title": {
         "ko": "두 시퀀스 나란히: 숫자 하나 바꾸기",
