@@ -17,10 +17,11 @@ Session state shared between pages
     absent or unknown), then owned by the sidebar switch that ``app.py`` draws.
     Every run writes it back to ``?lang=`` so the URL can be shared as is.
 ``st.session_state["current_model"]`` (:data:`MODEL_KEY`)
-    The model the pages show, as returned by
-    :func:`seq2seq_core.checkpoint.load_pretrained` (``.model`` is a
-    :class:`~seq2seq_core.model.Seq2Seq`). It is the shipped pretrained model
-    until the training page puts a model the user trained or uploaded here.
+    The model the pages show: a :class:`seq2seq_core.checkpoint.Checkpoint`
+    (``.model`` is a :class:`~seq2seq_core.model.Seq2Seq`, with its
+    ``.hyperparameters`` and ``.history``). Read it with :func:`current_model`,
+    which loads the shipped pretrained model the first time; the training page
+    puts a model the user trained or uploaded here.
     It belongs to this session alone: nothing mutable is shared between users.
 """
 from pathlib import Path
@@ -89,9 +90,8 @@ def current_model():
 
     Returns
     -------
-    object
-        What :data:`MODEL_KEY` holds: a loaded checkpoint whose ``.model`` is a
-        :class:`~seq2seq_core.model.Seq2Seq`.
+    seq2seq_core.checkpoint.Checkpoint
+        What :data:`MODEL_KEY` holds; ``.model`` is a :class:`~seq2seq_core.model.Seq2Seq`.
     """
     if MODEL_KEY not in st.session_state:
         # Imported here so that pages without a model never pay for loading one.
