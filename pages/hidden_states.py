@@ -84,11 +84,20 @@ def code(token):
     return f"`{TOKEN_LABELS[int(token)]}`"
 
 
-def tokens_markdown(predicted, targets=None):
-    """Tokens as inline code; with ``targets``, wrong ones red and crossed."""
-    if targets is None:
-        return " ".join(code(token) for token in predicted)
-    return " ".join(code(p) if p == y else f":red[✗{code(p)}]" for p, y in zip(predicted, targets))
+def tokens_markdown(tokens, flagged=(), flag=":red[✗{}]"):
+    """Tokens as inline code; the ones at the indices ``flagged`` drawn as ``flag``."""
+    flagged = set(np.ravel(flagged).tolist())
+    return " ".join(
+        flag.format(code(token)) if index in flagged else code(token)
+        for index, token in enumerate(tokens)
+    )
+
+
+def outputs_markdown(sequence_trace):
+    """The model's outputs for a one-sequence trace, wrong steps red and crossed."""
+    return tokens_markdown(
+        sequence_trace.predictions[:, 0], np.flatnonzero(~sequence_trace.correct[:, 0])
+    )
 
 
 def unit_list(unit_numbers):
@@ -166,7 +175,7 @@ st.markdown(
         lang,
         digits=tokens_markdown(digits),
         targets=tokens_markdown(targets),
-        predictions=tokens_markdown(predictions, targets),
+        predictions=outputs_markdown(seen),
     )
     + f" — {verdict}"
 )
@@ -334,15 +343,15 @@ left.markdown(
         "hidden_states.compare.sequence_a",
         lang,
         digits=tokens_markdown(digits),
-        predictions=tokens_markdown(predictions, targets),
+        predictions=outputs_markdown(seen),
     )
 )
 right.markdown(
     t(
         "hidden_states.compare.sequence_b",
         lang,
-        digits=tokens_markdown(changed.digits[:, 0]),
-        predictions=tokens_markdown(changed.predictions[:, 0], changed.targets[:, 0]),
+        digits=tokens_markdown(changed.digits[:, 0], [position], ":blue-background[**{}**]"),
+        predictions=outputs_markdown(changed),
     )
 )
 changed_encoder = changed.encoder_hidden[:, 0]

@@ -196,6 +196,11 @@ def test_a_trained_model_is_shown_as_the_users_own():
     assert "the model you trained or uploaded" in info and "1,234 of 10,000 iterations" in info
     predictions = chart(app, "hidden_states_probabilities")["data"][0]["x"]
     assert predictions[0].endswith("→&lt;END&gt;")  # the page really uses this model
+    # Wrong outputs are flagged in the written result, with the count of wrong steps.
+    outputs = trace(trained.model, [3, 1, 4, 1, 5, 9, 2, 6])
+    wrong = int((~outputs.correct).sum())
+    assert wrong > 0 and ":red[✗`<END>`]" in texts(app)
+    assert t("hidden_states.result.wrong", "en", wrong=wrong, steps=9) in texts(app)
 
 
 def test_dead_units_are_counted_and_marked():
@@ -243,7 +248,7 @@ def test_changing_one_digit_compares_the_two_sequences():
     difference = array(chart(app, "hidden_states_encoder_difference")["data"][0]["z"])
     assert np.abs(difference[:, 0]).max() == 0  # before the change, the states are equal
     assert np.abs(difference[:, 1]).max() > 0
-    assert "B: `3` `7` `4`" in texts(app)
+    assert "B: `3` :blue-background[**`7`**] `4`" in texts(app)  # the changed digit stands out
     # The digit in place is not offered: B always differs from A.
     assert app.selectbox(key="hidden_states_change_digit").options == [
         "0",
