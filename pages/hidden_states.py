@@ -337,6 +337,8 @@ new_digit = digit_column.selectbox(
     key="hidden_states_change_digit",
 )
 changed = trace(model, change_digit(digits, position, new_digit))
+# One row of columns per kind of content, so that A's and B's charts line up
+# even when one side's text wraps onto a second line.
 left, right = st.columns(2)
 left.markdown(
     t(
@@ -356,9 +358,11 @@ right.markdown(
 )
 changed_encoder = changed.encoder_hidden[:, 0]
 shared_top = max(encoder_hidden.max(), changed_encoder.max())
-for column, states, labels, name in (
-    (left, encoder_hidden, encoder_labels, "a"),
-    (right, changed_encoder, encoder_axis_labels(changed.encoder_inputs[:, 0]), "b"),
+for column, states, labels, name in zip(
+    st.columns(2),
+    (encoder_hidden, changed_encoder),
+    (encoder_labels, encoder_axis_labels(changed.encoder_inputs[:, 0])),
+    "ab",
 ):
     column.plotly_chart(
         hidden_state_heatmap(
@@ -373,6 +377,7 @@ for column, states, labels, name in (
         ),
         key=f"hidden_states_{name}",
     )
+left, right = st.columns(2)
 left.plotly_chart(
     hidden_difference_heatmap(
         changed_encoder - encoder_hidden,
