@@ -88,8 +88,8 @@ def _healthy(url):
 def running_app_server(log_dir):
     """Run ``streamlit run app.py`` on 127.0.0.1 until the ``with`` block ends; yield its base URL.
 
-    The session's ``app_server`` fixture uses this; a test that needs a server
-    of its own (e.g. to open a freshly started app) can too.
+    The ``app_server`` (one per session) and ``fresh_app_server`` (one per
+    test) fixtures start their servers with this.
     """
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
@@ -124,6 +124,13 @@ def running_app_server(log_dir):
 def app_server(tmp_path_factory):
     """The base URL of the app server shared by the session, e.g. ``http://127.0.0.1:8600``."""
     with running_app_server(tmp_path_factory.mktemp("server")) as url:
+        yield url
+
+
+@pytest.fixture
+def fresh_app_server(tmp_path):
+    """The base URL of a server started for this test alone, e.g. to open a freshly started app."""
+    with running_app_server(tmp_path) as url:
         yield url
 
 

@@ -1,6 +1,5 @@
 """Every page's deep link opens in a fresh browser, in both languages, without an error."""
 import pytest
-from conftest import running_app_server
 
 from pages._shell import PAGE_NAMES
 from seq2seq_core.i18n import LANGUAGES, t
@@ -24,14 +23,15 @@ def test_deep_link_opens_its_page(app, name, lang):
     app.screenshot(f"deep-link-{name}-{lang}")
 
 
-def test_deep_link_is_the_first_request_after_a_cold_start(new_tab, tmp_path):
+def test_deep_link_is_the_first_request_after_a_cold_start(new_tab, fresh_app_server):
     # A shared link opened right after the server starts must not fall back to
     # Streamlit's pages-folder mode (a menu of file names, no language switch).
-    with running_app_server(tmp_path) as url:
-        tab = new_tab(url)
-        page = tab.open("/broadcasting", lang="en")
-        assert_framed_page(page, "broadcasting", "en")
-        assert [name for name in PAGE_NAMES if page.locator(f'[data-testid="stSidebarNav"] a[href$="/{name}"]').count()]
+    tab = new_tab(fresh_app_server)
+    page = tab.open("/broadcasting", lang="en")
+    assert_framed_page(page, "broadcasting", "en")
+    nav = page.locator('[data-testid="stSidebarNav"]')
+    assert nav.get_by_text("_shell").count() == 0
+    assert [nav.get_by_text(t(f"shell.page.{name}", "en"), exact=True).count() for name in PAGE_NAMES] == [1] * len(PAGE_NAMES)
 
 
 def test_language_switch_keeps_the_url_in_step(app):
