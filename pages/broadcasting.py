@@ -31,17 +31,17 @@ layout = st.radio(
 )
 
 x, w = demo_arrays(T, N, C, K, layout)
-rows, columns = w.shape
+w_rows, w_columns = w.shape
 st.code(
     f"x = np.arange({T} * {N} * {C}).reshape({T}, {N}, {C})\n"
-    f"W = np.arange({rows} * {columns}).reshape({rows}, {columns})\n"
+    f"W = np.arange({w_rows} * {w_columns}).reshape({w_rows}, {w_columns})\n"
     "y = x @ W",
     language="python",
 )
 
 error = matmul_error(x.shape, w.shape)
 if error is not None:
-    st.error(f"**{t('broadcasting.mismatch.title', lang)}** — " + t("broadcasting.mismatch.explain", lang, C=C, K=K, rows=rows))
+    st.error(f"**{t('broadcasting.mismatch.title', lang)}** — " + t("broadcasting.mismatch.explain", lang, C=C, K=K, rows=w_rows))
     st.caption(t("broadcasting.numpy_says", lang))
     st.code(f"ValueError: {error}", language="text", wrap_lines=True)
 else:
