@@ -186,7 +186,8 @@ probe = cached_probe(model_fingerprint(model), hp.min_len, hp.max_len, model)
 st.subheader(t("hidden_states.step.title", lang))
 if st.session_state.get("hidden_states_step", 1) > steps:
     st.session_state.hidden_states_step = steps  # a shorter sequence than before: stay in range
-step = st.slider(t("hidden_states.step.slider", lang), 1, steps, 1, key="hidden_states_step")
+# No default value: the clamp above may own the value through session state.
+step = st.slider(t("hidden_states.step.slider", lang), 1, steps, key="hidden_states_step")
 summary = step_summary(seen, step, top=TOP_PROBABILITIES)
 should = t(
     f"hidden_states.step.should_{'end' if summary.target == END else 'digit'}",

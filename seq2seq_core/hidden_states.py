@@ -284,7 +284,9 @@ def principal_components(points, components=2):
     ----------
     points : ndarray, shape-(S, D)
     components : int
-        How many directions ``k`` to keep, at most min(S, D).
+        How many directions ``k`` to keep. When the data have fewer than ``k``
+        dimensions (a model with D = 1), the missing directions are zero: every
+        point has coordinate 0 along them and they explain nothing.
 
     Returns
     -------
@@ -292,13 +294,16 @@ def principal_components(points, components=2):
     """
     points = np.asarray(points, dtype=np.float64)
     mean = points.mean(axis=0)
-    _, singular_values, directions = np.linalg.svd(points - mean, full_matrices=False)
-    directions = directions[:components]
-    largest = np.abs(directions).argmax(axis=1)
-    directions = directions * np.sign(directions[np.arange(len(directions)), largest])[:, None]
+    _, singular_values, found = np.linalg.svd(points - mean, full_matrices=False)
+    found = found[:components]
+    largest = np.abs(found).argmax(axis=1)
+    found = found * np.sign(found[np.arange(len(found)), largest])[:, None]
+    directions = np.zeros((components, points.shape[1]))
+    directions[: len(found)] = found
     variance = singular_values**2
-    total = variance.sum()
-    explained = variance[:components] / total if total > 0 else np.zeros(components)
+    explained = np.zeros(components)
+    if variance.sum() > 0:
+        explained[: len(found)] = variance[: len(found)] / variance.sum()
     return PrincipalComponents(mean, directions, explained)
 
 

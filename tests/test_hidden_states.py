@@ -95,6 +95,15 @@ def test_pca_shapes_and_explained_variance(points):
     )
 
 
+def test_pca_of_one_dimensional_states_still_gives_two_coordinates():
+    points = np.arange(6.0).reshape(6, 1)  # a model with D = 1
+    pca = principal_components(points)
+    projected = pca.project(points)
+    assert projected.shape == (6, 2)
+    np.testing.assert_allclose(projected[:, 0], points[:, 0] - 2.5)
+    assert (projected[:, 1] == 0).all() and pca.explained.tolist() == [1.0, 0.0]
+
+
 def test_pca_finds_the_direction_of_largest_spread():
     rng = np.random.default_rng(1)
     along = rng.normal(size=300)

@@ -9,10 +9,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from seq2seq_core.checkpoint import Checkpoint, load_pretrained
-from seq2seq_core.data import END
+from seq2seq_core.data import END, VOCAB_SIZE
 from seq2seq_core.hidden_states import explained_by_groups, principal_components, probe_states
 from seq2seq_core.i18n import LANGUAGES, t
+from seq2seq_core.model import Seq2Seq
 from seq2seq_core.trace import trace
+from seq2seq_core.train import METRIC_NAMES, Hyperparameters
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "hidden_states.py")
 HEATMAPS = ("hidden_states_encoder", "hidden_states_decoder", "hidden_states_probabilities")
@@ -201,6 +203,18 @@ def test_a_trained_model_is_shown_as_the_users_own():
     wrong = int((~outputs.correct).sum())
     assert wrong > 0 and ":red[✗`<END>`]" in texts(app)
     assert t("hidden_states.result.wrong", "en", wrong=wrong, steps=9) in texts(app)
+
+
+@pytest.mark.parametrize("hidden", [1, 2])
+def test_a_tiny_untrained_model_still_draws_every_view(hidden):
+    hp = Hyperparameters(hidden=hidden, min_len=3, max_len=4)
+    model = Seq2Seq(VOCAB_SIZE, hidden, VOCAB_SIZE, rng=np.random.default_rng(0))
+    empty = {name: np.zeros(0) for name in METRIC_NAMES}
+    app = run_page("en", session={"current_model": Checkpoint(model, hp, empty)})
+    assert not app.exception
+    assert app.info[0].value == t("hidden_states.model.untrained", "en", hidden=hidden)
+    assert len(chart(app, "hidden_states_encoder")["data"][0]["y"]) == hidden
+    assert "lengths 3–4" in texts(app)  # dead units are counted on the model's training lengths
 
 
 def test_dead_units_are_counted_and_marked():
