@@ -1,24 +1,22 @@
 """Live training ``/training``: hyperparameters → a run trained in chunks, live charts, runs, checkpoints.
 
-While a run trains, two fragments keep it going, both on a timer of
-``LIVE_TIMER_SECONDS``:
+While a run trains, one fragment keeps it going: each rerun trains a chunk of
+at most ``CHUNK_SECONDS``, shows the progress, redraws the charts every
+``CHART_SECONDS`` and then reruns the fragment at once, so that the server
+trains back to back instead of waiting for a browser timer (which lags while
+the browser draws).
 
-* the chart fragment redraws the curves and the probe outputs;
-* the training fragment trains one chunk of at most ``CHUNK_SECONDS``, shows
-  the progress and reruns itself at once, so that the server trains back to
-  back instead of waiting for the browser's timer (which lags while the browser
-  draws). Its own timer only restarts this loop after a whole-page rerun, in
-  which a fragment cannot rerun itself.
+Every ``FINISH_EVERY_SECONDS`` one rerun is let finish instead: the browser
+drops replaced plotly charts only when a rerun finishes, and would otherwise
+pile up hidden copies of them. The fragment's timer, ``KICK_SECONDS``, then
+restarts the loop; it also restarts it after a whole-page rerun, in which a
+fragment cannot rerun itself.
 
-A fragment that reruns itself keeps the fragments queued behind it, so the
-chart fragment is registered first (its timer fires first); should it still
-fall behind, the training fragment lets it run before going on.
-
-The buttons sit outside the fragments, so a click reruns the whole page and
-starts or stops the timers: when nothing trains there is neither timer nor
-loop, and an idle page costs the server nothing. A closed tab stops the loop as
-well (Streamlit stops a disconnected session's script). All training state is
-this session's :class:`~seq2seq_core.runs.RunBook`.
+The buttons sit outside the fragment, so a click reruns the whole page and
+starts or stops the timer: when nothing trains there is neither timer nor loop,
+and an idle page costs the server nothing. A closed tab stops the loop too
+(Streamlit stops a disconnected session's script). All training state is this
+session's :class:`~seq2seq_core.runs.RunBook`.
 """
 import time
 
@@ -45,13 +43,12 @@ BOOK_KEY = "training_book"
 UPLOAD_RESULT_KEY = "training_upload_result"
 # Issue 7: one session's work per rerun stays under 0.2 s so other sessions stay responsive.
 CHUNK_SECONDS = 0.15
-LIVE_TIMER_SECONDS = 0.4  # charts redraw at least twice a second
+CHART_SECONDS = 0.3  # charts redraw at least twice a second, whatever the chunk adds
+FINISH_EVERY_SECONDS = 3.0  # each costs up to one KICK_SECONDS of training
+KICK_SECONDS = 0.1
 WHOLE_PAGE_RUN_KEY = "training_whole_page_run"
-CHARTS_DRAWN_KEY = "training_charts_drawn_at"
-# Only if the chart fragment is starved (queued behind the self-rerunning
-# training fragment) for this long does training wait for it; shorter would
-# also stop training whenever a busy browser's timer lags.
-CHARTS_OVERDUE_SECONDS = 2.0
+CHARTS_DRAWN_KEY = "training_charts_drawn_at"  # time.monotonic() of the last redraw
+RERUN_FINISHED_KEY = "training_rerun_finished_at"  # ... of the last rerun let finish
 LEARNING_RATES = (1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 1e-1)
 TENFOLD_STEPS = 3  # LEARNING_RATES go 1-2-5, so three steps down is ten times lower
 DEFAULTS = Hyperparameters()
@@ -136,13 +133,13 @@ def load_upload():
     st.session_state[UPLOAD_RESULT_KEY] = {"name": uploaded.name, "number": run.number}
 
 
-def train_chunk():
-    """Train one chunk if running, show where the run stands, and go on with the next chunk."""
+def live_panel():
+    """Train one chunk if running, show the progress and the charts, and go on with the next chunk."""
     whole_page_run = st.session_state.pop(WHOLE_PAGE_RUN_KEY, False)
     if book.advance(CHUNK_SECONDS):
         if book.active.status == Status.FINISHED.value:
             st.session_state[MODEL_KEY] = book.select(book.active.number)
-        st.rerun()  # the whole page: buttons and messages change, the timers stop
+        st.rerun()  # the whole page: buttons and messages change, the timer stops
     run = book.active
     if run is None:
         st.info(t("training.no_run", lang))
@@ -154,19 +151,22 @@ def train_chunk():
         progress += t("training.speed", lang, rate=book.meter.rate)
         progress += t("training.eta", lang, duration=duration_text(book.meter.eta(total - run.iteration)))
     st.progress(run.iteration / total, text=progress)
-    charts_overdue = time.monotonic() - st.session_state.get(CHARTS_DRAWN_KEY, 0) > CHARTS_OVERDUE_SECONDS
-    # Not during a whole-page run (the rest of the page must still be drawn), nor
-    # while the charts wait behind this fragment; the timer restarts the loop.
-    if book.running and not whole_page_run and not charts_overdue:
+
+    now = time.monotonic()
+    # A rerun that finishes must draw the charts: the browser clears what it did not draw.
+    finishing = (whole_page_run or not book.running
+                 or now - st.session_state.get(RERUN_FINISHED_KEY, 0) >= FINISH_EVERY_SECONDS)
+    if finishing or now - st.session_state.get(CHARTS_DRAWN_KEY, 0) >= CHART_SECONDS:
+        st.session_state[CHARTS_DRAWN_KEY] = now
+        draw_charts(run)
+    if finishing:
+        st.session_state[RERUN_FINISHED_KEY] = now
+    else:
         st.rerun(scope="fragment")
 
 
-def live_charts():
-    """Loss and accuracy curves of the active run and its output on the probe sequences."""
-    st.session_state[CHARTS_DRAWN_KEY] = time.monotonic()
-    run = book.active
-    if run is None:
-        return
+def draw_charts(run):
+    """Loss and accuracy curves of ``run`` and its output on the probe sequences."""
     total = run.hyperparameters.iterations
     curves = training_curves(run.history, total)
     loss_column, accuracy_column = st.columns(2)
@@ -226,15 +226,10 @@ elif active is not None and active.status == Status.FINISHED.value and book.curr
     st.success(t("training.finished", lang, number=active.number, iteration=active.iteration,
                  rate=book.meter.overall_rate or 0))
 
-live_timer = LIVE_TIMER_SECONDS if book.running else None
-progress_area, charts_area = st.container(), st.container()
-with charts_area:
-    st.fragment(run_every=live_timer)(live_charts)()
-# Tells the training fragment that the rest of the page still has to be drawn;
-# it clears the flag, so that its own reruns do not see it.
+# Tells the fragment that the rest of the page still has to be drawn (it cannot
+# rerun itself then); the fragment clears the flag, so its own reruns do not see it.
 st.session_state[WHOLE_PAGE_RUN_KEY] = True
-with progress_area:
-    st.fragment(run_every=live_timer)(train_chunk)()
+st.fragment(run_every=KICK_SECONDS if book.running else None)(live_panel)()
 
 st.subheader(t("training.runs.title", lang))
 st.caption(t("training.runs.caption", lang, max_runs=MAX_RUNS))

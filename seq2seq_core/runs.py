@@ -439,21 +439,32 @@ def moving_average(values, window):
     return (sums[ends] - sums[starts]) / (ends - starts)
 
 
-def plot_indices(n, max_points):
-    """Indices of at most about ``max_points`` evenly spaced samples of ``n``, always the last one.
+def plot_indices(n, total, max_points):
+    """Which of the ``n`` iterations done so far to plot: evenly spaced, always the last one.
 
-    Sending every iteration of a long run to the browser twice a second would
-    cost more than the training; a chart a few hundred pixels wide shows no
-    more than this anyway.
+    Sending every iteration of a long run to the browser a few times a second
+    would cost more than the training; a chart a few hundred pixels wide shows no
+    more than this anyway. The spacing depends on the run's length, not on
+    ``n``, so a chart of a run in progress gains points steadily and keeps the
+    same density along its (fixed) iteration axis.
+
+    Parameters
+    ----------
+    n : int
+        Iterations done.
+    total : int
+        Iterations of the whole run, ≥ n.
+    max_points : int
+        Most points a complete run gets (plus its last iteration).
 
     Returns
     -------
     ndarray of int, shape-(m,)
-        Increasing, in ``[0, n)``; ``m ≤ max_points + 1``; empty when ``n = 0``.
+        Increasing, in ``[0, n)``; empty when ``n = 0``.
     """
     if n == 0:
         return np.arange(0)
-    stride = -(-n // max_points)
+    stride = -(-total // max_points)
     indices = np.arange(0, n, stride)
     return indices if indices[-1] == n - 1 else np.append(indices, n - 1)
 
@@ -508,7 +519,7 @@ def training_curves(history, total_iterations, max_points=MAX_PLOT_POINTS):
     Curves
     """
     window = smoothing_window(total_iterations)
-    indices = plot_indices(len(history["loss"]), max_points)
+    indices = plot_indices(len(history["loss"]), max(total_iterations, len(history["loss"])), max_points)
     return Curves(
         iterations=indices + 1,
         raw={name: np.asarray(history[name])[indices] for name in METRIC_NAMES},

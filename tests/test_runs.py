@@ -73,17 +73,23 @@ def test_moving_average_is_the_trailing_mean(values, window):
     np.testing.assert_allclose(moving_average(values, window), expected, rtol=1e-9, atol=1e-6)
 
 
-@given(st.integers(0, 5000), st.integers(1, 700))
-def test_plot_indices_thin_evenly_and_keep_the_last_iteration(n, max_points):
-    indices = plot_indices(n, max_points)
+@given(st.integers(0, 5000), st.integers(0, 5000), st.integers(1, 700))
+def test_plot_indices_thin_evenly_and_keep_the_last_iteration(n, more, max_points):
+    total = n + more
+    indices = plot_indices(n, total, max_points)
     if n == 0:
         assert len(indices) == 0
         return
     assert indices[0] == 0 and indices[-1] == n - 1
     assert np.all(np.diff(indices) > 0)
-    assert len(indices) <= max_points + 1
-    if n <= max_points:
+    assert len(indices) <= max_points + 2
+    if total <= max_points:
         assert len(indices) == n
+
+
+def test_a_run_in_progress_gains_plotted_points_steadily():
+    counts = [len(plot_indices(n, 10_000, 600)) for n in range(1, 10_001, 250)]
+    assert counts == sorted(counts) and counts[-1] <= 601
 
 
 def test_smoothing_window_is_one_percent_of_the_run_within_bounds():

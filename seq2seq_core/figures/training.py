@@ -18,9 +18,12 @@ RUN_COLOURS = ("#0072b2", "#e69f00", "#009e73", "#cc79a7", "#56b4e9", "#d55e00")
 PROBE_COLOURS = ("#6b6b6b", "#2166ac", "#b35806")
 _TARGET, _RIGHT, _WRONG = 0, 1, 2
 CHART_HEIGHT = 320
-# Labels at powers of ten only (0.01, 0.1, 1): plotly's default also labels 2 and 5
-# between them, which reads as a second, unrelated scale.
-LOG_AXIS = dict(type="log", dtick=1, exponentformat="none")
+# Labels at 1 and 3 times powers of ten (0.01, 0.03, 0.1 … 3): enough ticks for the
+# narrow range of a late run, and none of plotly's small "2" and "5" labels
+# between decades, which read as a second, unrelated scale.
+LOG_AXIS = dict(type="log", tickvals=[base * 10.0**power for power in range(-4, 2) for base in (1, 3)],
+                exponentformat="none")
+ACCURACY_AXIS = dict(range=[0, 1.02], tickformat=".0%")
 
 
 def _iteration_axis(total_iterations, lang):
@@ -28,16 +31,19 @@ def _iteration_axis(total_iterations, lang):
     return dict(title=t("training.fig.iteration", lang), range=[0, total_iterations])
 
 
-def _layout(figure, title, lang):
-    figure.update_layout(
+def _layout(title, xaxis, yaxis):
+    # One layout dict for the constructor: plotly's update_* calls cost several
+    # milliseconds each, and these charts are redrawn a few times a second.
+    return dict(
         title=title,
+        xaxis=xaxis,
+        yaxis=yaxis,
         height=CHART_HEIGHT,
         margin=dict(l=10, r=10, t=50, b=10),
         legend=dict(orientation="h", yanchor="bottom", y=1.0, xanchor="right", x=1),
         # Keeps a zoom the user chose while the chart is redrawn with new points.
         uirevision="training",
     )
-    return figure
 
 
 def loss_figure(curves, total_iterations, lang):
@@ -58,16 +64,17 @@ def loss_figure(curves, total_iterations, lang):
         ln 12 ≈ 2.5 by orders of magnitude).
     """
     hover = t("training.fig.hover", lang)
-    figure = go.Figure([
-        go.Scatter(x=curves.iterations, y=curves.raw["loss"], mode="lines", name=t("training.fig.raw", lang),
-                   line=dict(color=LOSS_COLOUR, width=0.8), opacity=0.2, hovertemplate=hover),
-        go.Scatter(x=curves.iterations, y=curves.smoothed["loss"], mode="lines",
-                   name=t("training.fig.smoothed", lang, window=curves.window),
-                   line=dict(color=LOSS_COLOUR, width=2.5), hovertemplate=hover),
-    ])
-    figure.update_xaxes(**_iteration_axis(total_iterations, lang))
-    figure.update_yaxes(title=t("training.fig.loss", lang), **LOG_AXIS)
-    return _layout(figure, t("training.fig.loss_title", lang), lang)
+    return go.Figure(
+        [
+            go.Scatter(x=curves.iterations, y=curves.raw["loss"], mode="lines", name=t("training.fig.raw", lang),
+                       line=dict(color=LOSS_COLOUR, width=0.8), opacity=0.2, hovertemplate=hover),
+            go.Scatter(x=curves.iterations, y=curves.smoothed["loss"], mode="lines",
+                       name=t("training.fig.smoothed", lang, window=curves.window),
+                       line=dict(color=LOSS_COLOUR, width=2.5), hovertemplate=hover),
+        ],
+        layout=_layout(t("training.fig.loss_title", lang), _iteration_axis(total_iterations, lang),
+                       dict(title=t("training.fig.loss", lang), **LOG_AXIS)),
+    )
 
 
 def accuracy_figure(curves, total_iterations, lang):
@@ -86,17 +93,18 @@ def accuracy_figure(curves, total_iterations, lang):
         Two traces, token then sequence accuracy, on a y axis fixed to [0, 1].
     """
     hover = t("training.fig.hover_percent", lang)
-    figure = go.Figure([
-        go.Scatter(x=curves.iterations, y=curves.smoothed["token_accuracy"], mode="lines",
-                   name=t("training.metric.token_accuracy", lang), line=dict(color=TOKEN_COLOUR, width=2.5),
-                   hovertemplate=hover),
-        go.Scatter(x=curves.iterations, y=curves.smoothed["sequence_accuracy"], mode="lines",
-                   name=t("training.metric.sequence_accuracy", lang),
-                   line=dict(color=SEQUENCE_COLOUR, width=2.5, dash="dash"), hovertemplate=hover),
-    ])
-    figure.update_xaxes(**_iteration_axis(total_iterations, lang))
-    figure.update_yaxes(title=t("training.fig.accuracy", lang), range=[0, 1.02], tickformat=".0%")
-    return _layout(figure, t("training.fig.accuracy_title", lang, window=curves.window), lang)
+    return go.Figure(
+        [
+            go.Scatter(x=curves.iterations, y=curves.smoothed["token_accuracy"], mode="lines",
+                       name=t("training.metric.token_accuracy", lang), line=dict(color=TOKEN_COLOUR, width=2.5),
+                       hovertemplate=hover),
+            go.Scatter(x=curves.iterations, y=curves.smoothed["sequence_accuracy"], mode="lines",
+                       name=t("training.metric.sequence_accuracy", lang),
+                       line=dict(color=SEQUENCE_COLOUR, width=2.5, dash="dash"), hovertemplate=hover),
+        ],
+        layout=_layout(t("training.fig.accuracy_title", lang, window=curves.window),
+                       _iteration_axis(total_iterations, lang), ACCURACY_AXIS | dict(title=t("training.fig.accuracy", lang))),
+    )
 
 
 def comparison_figure(labelled_curves, metric, lang):
@@ -116,17 +124,17 @@ def comparison_figure(labelled_curves, metric, lang):
     """
     is_loss = metric == "loss"
     hover = t("training.fig.hover" if is_loss else "training.fig.hover_percent", lang)
-    figure = go.Figure([
-        go.Scatter(x=curves.iterations, y=curves.smoothed[metric], mode="lines", name=label,
-                   line=dict(color=RUN_COLOURS[index % len(RUN_COLOURS)], width=2.5), hovertemplate=hover)
-        for index, (label, curves) in enumerate(labelled_curves)
-    ])
-    figure.update_xaxes(title=t("training.fig.iteration", lang))
-    if is_loss:
-        figure.update_yaxes(title=t("training.fig.loss", lang), **LOG_AXIS)
-    else:
-        figure.update_yaxes(title=t("training.fig.accuracy", lang), range=[0, 1.02], tickformat=".0%")
-    return _layout(figure, t("training.fig.compare_title", lang, metric=t(f"training.metric.{metric}", lang)), lang)
+    yaxis = (dict(title=t("training.fig.loss", lang), **LOG_AXIS) if is_loss
+             else ACCURACY_AXIS | dict(title=t("training.fig.accuracy", lang)))
+    return go.Figure(
+        [
+            go.Scatter(x=curves.iterations, y=curves.smoothed[metric], mode="lines", name=label,
+                       line=dict(color=RUN_COLOURS[index % len(RUN_COLOURS)], width=2.5), hovertemplate=hover)
+            for index, (label, curves) in enumerate(labelled_curves)
+        ],
+        layout=_layout(t("training.fig.compare_title", lang, metric=t(f"training.metric.{metric}", lang)),
+                       dict(title=t("training.fig.iteration", lang)), yaxis) | dict(showlegend=True),
+    )
 
 
 def probe_figure(results, lang):
@@ -164,7 +172,7 @@ def probe_figure(results, lang):
             t("training.fig.probe_output", lang, length=digits, right=int(result.correct.sum()), total=length),
         ]
     colours = PROBE_COLOURS
-    figure = go.Figure(go.Heatmap(
+    return go.Figure(go.Heatmap(
         z=z,
         x=np.arange(1, width + 1),
         y=row_labels,
@@ -180,12 +188,10 @@ def probe_figure(results, lang):
         xgap=3,
         ygap=3,
         hovertemplate=t("training.fig.probe_hover", lang) + "<extra></extra>",
-    ))
-    figure.update_layout(
+    ), layout=dict(
         title=t("training.fig.probe_title", lang),
         height=70 + 30 * len(row_labels),
         margin=dict(l=10, r=10, t=50, b=10),
         xaxis=dict(title=t("training.fig.position", lang), dtick=1, side="top"),
         yaxis=dict(autorange="reversed", type="category"),
-    )
-    return figure
+    ))
