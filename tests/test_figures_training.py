@@ -87,7 +87,14 @@ def test_probe_figure_puts_each_output_under_its_target_right_and_wrong_marked(l
         t("training.fig.probe_target", lang, length=3),
         t("training.fig.probe_output", lang, length=3, right=4, total=4),
     ]
-    # Right and wrong differ in more than hue for colour-blind viewers: the
-    # colours are the blue and orange ends of a diverging scale, and grey targets.
+    # Grey targets; right and wrong are the blue and orange ends of a diverging
+    # scale, a pair colour-blind viewers tell apart.
     assert heatmap.colorscale[0][1] == PROBE_COLOURS[0] and heatmap.colorscale[-1][1] == PROBE_COLOURS[2]
     assert figure.layout.xaxis.title.text == t("training.fig.position", lang)
+
+
+def test_a_run_stopped_after_one_iteration_still_shows_its_point():
+    one = training_curves({name: values[:1] for name, values in HISTORY.items()}, 10_000)
+    assert loss_figure(one, 10_000, "en").data[1].mode == "markers"
+    assert comparison_figure([("Run 1", one)], "loss", "en").data[0].mode == "markers"
+    assert loss_figure(CURVES, 10_000, "en").data[1].mode == "lines"

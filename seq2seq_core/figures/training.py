@@ -31,6 +31,11 @@ def _iteration_axis(total_iterations, lang):
     return dict(title=t("training.fig.iteration", lang), range=[0, total_iterations])
 
 
+def _mode(curves):
+    # A run that stopped after one iteration (e.g. diverged) still shows its point.
+    return "lines" if len(curves.iterations) > 1 else "markers"
+
+
 def _layout(title, xaxis, yaxis):
     # One layout dict for the constructor: plotly's update_* calls cost several
     # milliseconds each, and these charts are redrawn a few times a second.
@@ -66,9 +71,9 @@ def loss_figure(curves, total_iterations, lang):
     hover = t("training.fig.hover", lang)
     return go.Figure(
         [
-            go.Scatter(x=curves.iterations, y=curves.raw["loss"], mode="lines", name=t("training.fig.raw", lang),
+            go.Scatter(x=curves.iterations, y=curves.raw["loss"], mode=_mode(curves), name=t("training.fig.raw", lang),
                        line=dict(color=LOSS_COLOUR, width=0.8), opacity=0.2, hovertemplate=hover),
-            go.Scatter(x=curves.iterations, y=curves.smoothed["loss"], mode="lines",
+            go.Scatter(x=curves.iterations, y=curves.smoothed["loss"], mode=_mode(curves),
                        name=t("training.fig.smoothed", lang, window=curves.window),
                        line=dict(color=LOSS_COLOUR, width=2.5), hovertemplate=hover),
         ],
@@ -95,10 +100,10 @@ def accuracy_figure(curves, total_iterations, lang):
     hover = t("training.fig.hover_percent", lang)
     return go.Figure(
         [
-            go.Scatter(x=curves.iterations, y=curves.smoothed["token_accuracy"], mode="lines",
+            go.Scatter(x=curves.iterations, y=curves.smoothed["token_accuracy"], mode=_mode(curves),
                        name=t("training.metric.token_accuracy", lang), line=dict(color=TOKEN_COLOUR, width=2.5),
                        hovertemplate=hover),
-            go.Scatter(x=curves.iterations, y=curves.smoothed["sequence_accuracy"], mode="lines",
+            go.Scatter(x=curves.iterations, y=curves.smoothed["sequence_accuracy"], mode=_mode(curves),
                        name=t("training.metric.sequence_accuracy", lang),
                        line=dict(color=SEQUENCE_COLOUR, width=2.5, dash="dash"), hovertemplate=hover),
         ],
@@ -128,7 +133,7 @@ def comparison_figure(labelled_curves, metric, lang):
              else ACCURACY_AXIS | dict(title=t("training.fig.accuracy", lang)))
     return go.Figure(
         [
-            go.Scatter(x=curves.iterations, y=curves.smoothed[metric], mode="lines", name=label,
+            go.Scatter(x=curves.iterations, y=curves.smoothed[metric], mode=_mode(curves), name=label,
                        line=dict(color=RUN_COLOURS[index % len(RUN_COLOURS)], width=2.5), hovertemplate=hover)
             for index, (label, curves) in enumerate(labelled_curves)
         ],
