@@ -6,12 +6,17 @@ a change of the switch reruns the app, and ``setup_page`` writes it to ``?lang=`
 """
 import streamlit as st
 
-from pages._shell import LANG_KEY, navigation_pages, setup_page
+from pages._shell import LANG_KEY, PRESENT_KEY, navigation_pages, setup_page
 from seq2seq_core.i18n import LANGUAGES, t
 
-st.set_page_config(page_title="Seq2Seq", page_icon=":material/swap_horiz:", layout="wide")
-
 lang = setup_page()
+# A presenter opening ?present=1 gets the whole width for the projector.
+st.set_page_config(
+    page_title="Seq2Seq",
+    page_icon=":material/swap_horiz:",
+    layout="wide",
+    initial_sidebar_state="collapsed" if st.session_state[PRESENT_KEY] else "auto",
+)
 with st.sidebar:
     lang = st.radio(
         t("common.language", lang),
@@ -20,5 +25,6 @@ with st.sidebar:
         format_func=lambda code: t(f"shell.language.{code}", lang),
         horizontal=True,
     )
+    st.toggle(t("shell.present", lang), key=PRESENT_KEY, help=t("shell.present_help", lang))
 
 st.navigation(navigation_pages(lang)).run()

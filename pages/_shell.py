@@ -4,9 +4,12 @@ A page file starts with::
 
     from pages._shell import setup_page
 
-    lang = setup_page()
+    lang = setup_page("batches")
 
-and then uses ``t(key, lang)`` for every visible string. Because the language
+and then uses ``t(key, lang)`` for every visible string. ``setup_page`` also
+loads the page's settings from the URL (:data:`seq2seq_core.url_state.PAGE_SETTINGS`),
+keeps the URL in step with them, draws the "copy link" box, and applies
+presenter mode. Because the language
 and the shared state are set up here rather than in ``app.py``, a page file also
 runs on its own, e.g. under ``AppTest.from_file("pages/batches.py")``.
 
@@ -23,17 +26,38 @@ Session state shared between pages
     which loads the shipped pretrained model the first time; the training page
     puts a model the user trained or uploaded here.
     It belongs to this session alone: nothing mutable is shared between users.
+``st.session_state["present"]`` (:data:`PRESENT_KEY`)
+    Presenter mode (larger text and charts for a projector): from ``?present=1``,
+    then owned by the sidebar toggle that ``app.py`` draws.
+The widgets named in :data:`~seq2seq_core.url_state.PAGE_SETTINGS`
+    Their values come from the URL on a page's first run in a session, else from
+    the setting's default; a copy under ``_saved_<key>`` brings them back when the
+    user returns to the page (Streamlit forgets the state of widgets not drawn).
+    Such widgets are created without a default value of their own.
 """
 from pathlib import Path
 
 import streamlit as st
 
 from seq2seq_core.i18n import normalize_language, t
+from seq2seq_core.url_state import PAGE_SETTINGS, read_query, share_url, to_query
 
-__all__ = ["LANG_KEY", "MODEL_KEY", "PAGE_NAMES", "setup_page", "current_model", "page", "navigation_pages"]
+__all__ = [
+    "LANG_KEY", "MODEL_KEY", "PRESENT_KEY", "PAGE_NAMES", "setup_page", "current_model", "page",
+    "navigation_pages", "presenting",
+]
 
 LANG_KEY = "lang"
 MODEL_KEY = "current_model"
+PRESENT_KEY = "present"
+
+# Presenter mode: everything in the main column drawn 1.3 times larger (charts
+# included, which font sizes alone would not reach), for 1280×720 projectors.
+_PRESENTER_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { zoom: 1.3; max-width: 100%; padding: 1rem 1.5rem 3rem; }
+</style>
+"""
 
 # Page name = file name = URL path (``pages/batches.py`` is served at ``/batches``):
 # with a ``pages/`` folder present, Streamlit answers a deep link whose path
@@ -50,8 +74,14 @@ _ICONS = {
 _PAGES_DIR = Path(__file__).parent
 
 
-def setup_page():
-    """Set up the language for this run and keep ``?lang=`` in step with it.
+def setup_page(name=None):
+    """Set up language, URL settings and presenter mode for this run of a page.
+
+    Parameters
+    ----------
+    name : str, optional
+        The page (one of :data:`PAGE_NAMES`); its settings are read from and
+        written to the URL, and a "copy link" box is drawn in the sidebar.
 
     Returns
     -------
@@ -64,7 +94,50 @@ def setup_page():
     if st.query_params.get("lang") != lang:
         st.query_params["lang"] = lang
     _leave_pages_directory_mode(lang)
+    if PRESENT_KEY not in st.session_state:
+        st.session_state[PRESENT_KEY] = st.query_params.get(PRESENT_KEY) == "1"
+    if presenting():
+        st.query_params[PRESENT_KEY] = "1"
+    elif PRESENT_KEY in st.query_params:
+        del st.query_params[PRESENT_KEY]
+    if name is not None:
+        if presenting():
+            st.html(_PRESENTER_CSS)
+        _sync_settings(name, lang)
     return lang
+
+
+def presenting():
+    """bool: whether presenter mode is on in this session."""
+    return bool(st.session_state.get(PRESENT_KEY, False))
+
+
+def _sync_settings(name, lang):
+    """Give the page's setting widgets their values and mirror them in the URL."""
+    settings = PAGE_SETTINGS.get(name, ())
+    read_flag = f"_url_read_{name}"
+    rejected = []
+    if not st.session_state.get(read_flag):  # a link opened: the URL decides, once
+        values, rejected = read_query(st.query_params, settings)
+        st.session_state.update(values)
+        st.session_state[read_flag] = True
+    for setting in settings:
+        saved = f"_saved_{setting.widget_key}"
+        if setting.widget_key in st.session_state:
+            st.session_state[saved] = st.session_state[setting.widget_key]
+        else:
+            st.session_state[setting.widget_key] = st.session_state.get(saved, setting.default)
+    params = to_query(st.session_state, settings)
+    for param, value in params.items():
+        if st.query_params.get(param) != value:
+            st.query_params[param] = value
+    if rejected:
+        st.warning(t("shell.url.rejected", lang, params=", ".join(f"`{p}`" for p in rejected)))
+    link_params = {"lang": lang, **params} | ({PRESENT_KEY: "1"} if presenting() else {})
+    with st.sidebar:
+        st.caption(t("shell.share", lang))
+        st.code(share_url(st.context.url, "" if name == "home" else name, link_params),
+                language=None, wrap_lines=True)
 
 
 def _leave_pages_directory_mode(lang):

@@ -25,7 +25,7 @@ MAX_LENGTH = 50  # the longest training length the engine allows
 # pages/training.py keeps this session's runs (a seq2seq_core.runs.RunBook) under this key.
 TRAINING_BOOK_KEY = "training_book"
 
-lang = setup_page()
+lang = setup_page("accuracy")
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -67,9 +67,9 @@ st.title(t("shell.page.accuracy", lang))
 st.markdown(t("accuracy.intro", lang))
 
 left, right = st.columns(2)
-samples = left.slider(t("accuracy.samples", lang), 100, 5000, 1000, step=100, key="accuracy_samples",
+samples = left.slider(t("accuracy.samples", lang), 100, 5000, step=100, key="accuracy_samples",
                       help=t("accuracy.samples_help", lang))
-min_len, max_len = right.slider(t("accuracy.lengths", lang), 1, MAX_LENGTH, (1, 30), key="accuracy_lengths")
+min_len, max_len = right.slider(t("accuracy.lengths", lang), 1, MAX_LENGTH, key="accuracy_lengths")
 chosen = st.multiselect(t("accuracy.models", lang), list(candidates), default=list(candidates),
                         key="accuracy_models", format_func=lambda key: candidates[key][0])
 st.caption(t("accuracy.model.caption", lang,

@@ -11,7 +11,7 @@ HISTOGRAM_BATCHES = 2000
 MAX_LENGTH = 30
 MAX_SEED = 999
 
-lang = setup_page()
+lang = setup_page("batches")
 
 
 def next_seed():
@@ -27,10 +27,10 @@ st.title(t("batches.title", lang))
 st.markdown(t("batches.intro", lang))
 
 left, right = st.columns(2)
-seq_len_min = left.slider(t("batches.min_len", lang), 1, MAX_LENGTH, 1, key="batches_min")
-seq_len_max = left.slider(t("batches.max_len", lang), 1, MAX_LENGTH, 20, key="batches_max")
-batch_size = right.slider(t("batches.batch_size", lang), 1, 100, 10, key="batches_size")
-# No default value here: the button's callback owns the seed through session state.
+seq_len_min = left.slider(t("batches.min_len", lang), 1, MAX_LENGTH, key="batches_min")
+seq_len_max = left.slider(t("batches.max_len", lang), 1, MAX_LENGTH, key="batches_max")
+batch_size = right.slider(t("batches.batch_size", lang), 1, 100, key="batches_size")
+# Defaults of the sliders come from seq2seq_core.url_state.PAGE_SETTINGS (see setup_page).
 seed = right.slider(t("batches.seed", lang), 0, MAX_SEED, key="batches_seed")
 right.button(t("batches.new", lang), help=t("batches.new_help", lang), on_click=next_seed)
 

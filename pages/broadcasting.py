@@ -12,16 +12,16 @@ from seq2seq_core.broadcasting import (
 from seq2seq_core.figures.broadcasting import memory_layout_figure, step_product_figure
 from seq2seq_core.i18n import t
 
-lang = setup_page()
+lang = setup_page("broadcasting")
 
 st.title(t("broadcasting.title", lang))
 st.markdown(t("broadcasting.intro", lang))
 
 columns = st.columns(4)
-T = columns[0].slider("T", 1, 6, 2, key="broadcasting_T")
-N = columns[1].slider("N", 1, 5, 3, key="broadcasting_N")
-C = columns[2].slider("C", 1, 6, 4, key="broadcasting_C")
-K = columns[3].slider("K", 1, 6, 5, key="broadcasting_K")
+T = columns[0].slider("T", 1, 6, key="broadcasting_T")
+N = columns[1].slider("N", 1, 5, key="broadcasting_N")
+C = columns[2].slider("C", 1, 6, key="broadcasting_C")
+K = columns[3].slider("K", 1, 6, key="broadcasting_K")
 layout = st.radio(
     t("broadcasting.weight_layout", lang),
     WEIGHT_LAYOUTS,

@@ -41,13 +41,12 @@ from seq2seq_core.hidden_states import (
 from seq2seq_core.i18n import t
 from seq2seq_core.trace import trace
 
-DEFAULT_SEQUENCE = "3 1 4 1 5 9 2 6"
 DIGITS_KEY = "hidden_states_digits"
 ACCURACY_WINDOW = 100
 TOP_PROBABILITIES = 3
 ORDERS = ("peak", "similarity", "index")
 
-lang = setup_page()
+lang = setup_page("hidden_states")
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
@@ -131,8 +130,9 @@ st.markdown(t("hidden_states.intro", lang, units=units))
 st.info(describe_model(checkpoint))
 
 # --- Input: the last sequence that parsed stays on screen while the box holds a typo.
-st.session_state.setdefault("sequence_input", DEFAULT_SEQUENCE)
-st.session_state.setdefault(DIGITS_KEY, parse_sequence(DEFAULT_SEQUENCE).tolist())
+if DIGITS_KEY not in st.session_state:
+    # first visit: setup_page gave the box the link's sequence or the default, never a typo
+    st.session_state[DIGITS_KEY] = parse_sequence(st.session_state.sequence_input).tolist()
 typed_column, length_column, button_column = st.columns([3, 2, 1.4], vertical_alignment="bottom")
 typed = typed_column.text_input(
     t("hidden_states.sequence", lang),
@@ -140,7 +140,7 @@ typed = typed_column.text_input(
     help=t("hidden_states.sequence_help", lang),
 )
 length_column.slider(
-    t("hidden_states.length", lang), 1, MAX_TYPED_LENGTH, 8, key="hidden_states_length"
+    t("hidden_states.length", lang), 1, MAX_TYPED_LENGTH, key="hidden_states_length"
 )
 button_column.button(
     t("hidden_states.random", lang),

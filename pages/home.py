@@ -12,7 +12,7 @@ from seq2seq_core.trace import trace
 
 EXAMPLE = (2, 4, 7, 1, 3)  # the notebook's example
 
-lang = setup_page()
+lang = setup_page("home")
 
 
 @st.cache_data(max_entries=256)
@@ -44,9 +44,7 @@ st.latex(r"h'_t = \mathrm{ReLU}\left(s_t W'_{xh} + h'_{t-1} W'_{hh} + b'_h\right
 st.latex(r"y_t = h'_t W'_{hy} + b'_y, \qquad s_{t+1} = \mathrm{onehot}\left(\arg\max y_t\right), \qquad s_1 = \langle START \rangle")
 
 st.subheader(t("home.try.title", lang))
-typed = st.text_input(
-    t("home.try.label", lang, max_length=MAX_TYPED_LENGTH), " ".join(map(str, EXAMPLE)), key="home_try"
-)
+typed = st.text_input(t("home.try.label", lang, max_length=MAX_TYPED_LENGTH), key="home_try")
 try:
     digits = parse_sequence(typed)
 except SequenceInputError as error:

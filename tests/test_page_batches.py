@@ -46,7 +46,7 @@ def test_fixing_the_length_fixes_t():
     app.slider(key="batches_min").set_value(6)
     app.slider(key="batches_max").set_value(6).run()
     assert shapes(app)[0] == 7  # six digits, then <END>
-    assert "seq_len_min=6, seq_len_max=6" in app.code[0].value
+    assert "seq_len_min=6, seq_len_max=6" in app.main.code[0].value
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -63,16 +63,16 @@ def test_min_above_max_gives_a_message_not_an_exception(lang):
 
 def test_new_batch_button_moves_the_seed_and_the_call_shows_it():
     app = run_page("en")
-    assert "default_rng(0)" in app.code[0].value
+    assert "default_rng(0)" in app.main.code[0].value
     app.button[0].click().run()
     assert app.slider(key="batches_seed").value == 1
-    assert "default_rng(1)" in app.code[0].value
+    assert "default_rng(1)" in app.main.code[0].value
 
 
 def test_picking_a_sequence_shows_its_digits_and_reversed_target():
     app = run_page("en")
     app.selectbox[0].set_value(3).run()
-    digits_line, target_line = app.code[1].value.splitlines()
+    digits_line, target_line = app.main.code[1].value.splitlines()
     digits = eval(digits_line.split("=", 1)[1])
     target = eval(target_line.split("=", 1)[1])
     assert digits_line.startswith("digits[:, 3]")

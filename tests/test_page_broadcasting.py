@@ -45,7 +45,7 @@ def test_a_mismatched_weight_shows_numpys_error_explained(lang):
     assert not app.exception
     assert t("broadcasting.mismatch.title", lang) in app.error[0].value
     assert "C = 4" in app.error[0].value
-    assert app.code[-1].value == f"ValueError: {matmul_error((2, 3, 4), (5, 5))}"
+    assert app.main.code[-1].value == f"ValueError: {matmul_error((2, 3, 4), (5, 5))}"
     assert not any(t("broadcasting.checks.equal", lang) in m.value for m in app.markdown)
 
 

@@ -9,8 +9,17 @@ STRINGS = {
     "shell.page.accuracy": {"ko": "길이별 정확도", "en": "Accuracy by length"},
     "shell.language.ko": {"ko": "한국어", "en": "한국어 (Korean)"},
     "shell.language.en": {"ko": "English (영어)", "en": "English"},
-    "shell.coming": {
-        "ko": "이 페이지는 준비 중입니다. 곧 채워집니다.",
-        "en": "This page is being built and will be filled in soon.",
+    "shell.share": {
+        "ko": "이 화면 그대로 공유하기 (오른쪽 아이콘으로 복사)",
+        "en": "Share exactly this view (copy with the icon on the right)",
+    },
+    "shell.present": {"ko": "발표 모드", "en": "Presenter mode"},
+    "shell.present_help": {
+        "ko": "프로젝터용으로 글자와 그래프를 크게 보여 줍니다. 링크에 ?present=1 을 붙여도 됩니다.",
+        "en": "Larger text and charts for a projector. Adding ?present=1 to a link does the same.",
+    },
+    "shell.url.rejected": {
+        "ko": "링크의 설정 {params} 값을 쓸 수 없어 기본값을 썼습니다.",
+        "en": "The link's setting {params} could not be used, so the default is shown instead.",
     },
 }

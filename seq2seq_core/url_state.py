@@ -1,0 +1,196 @@
+"""Page settings in the URL query, so that a lecturer can share a link to exactly one view.
+
+Each page declares its settings once, with their defaults (:data:`PAGE_SETTINGS`);
+:func:`read_query` turns a query into values and refuses anything invalid or
+hostile (``?seed=abc``, ``?hidden=100000``, a 10 000-character sequence), so that
+the page falls back to its default and says so; :func:`to_query` writes the
+current values back, and :func:`share_url` makes the link to copy.
+"""
+import dataclasses
+import math
+from urllib.parse import urlencode, urlsplit
+
+from .broadcasting import WEIGHT_LAYOUTS
+from .data import MAX_TYPED_LENGTH, SequenceInputError, parse_sequence
+from .train import LIMITS, Hyperparameters
+
+__all__ = [
+    "Setting", "PAGE_SETTINGS", "LEARNING_RATES", "MAX_QUERY_CHARS", "read_query", "to_query",
+    "share_url",
+]
+
+MAX_QUERY_CHARS = 200  # no setting is longer; a longer value is refused unread
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    """One page setting that lives in the URL.
+
+    Attributes
+    ----------
+    param : str
+        The query-parameter name (``seed`` in ``?seed=3``).
+    widget_key : str
+        The ``st.session_state`` key of the widget that holds the value.
+    kind : {"int", "float", "int_range", "choice", "sequence"}
+        ``int_range`` is a (low, high) pair written ``3-12``; ``sequence`` is
+        typed digits, kept as text (``3 1 4``).
+    default : object
+        The value when the URL has none (or a refused one).
+    low, high : float, optional
+        Inclusive bounds of an ``int``, ``float`` or ``int_range``.
+    choices : tuple, optional
+        Allowed values of a ``choice``; a ``float`` with choices snaps to the
+        nearest one on a log scale (a log slider offers only those).
+    """
+
+    param: str
+    widget_key: str
+    kind: str
+    default: object
+    low: float = None
+    high: float = None
+    choices: tuple = None
+
+    def parse(self, raw):
+        """Turn the query text ``raw`` into a value, or raise ``ValueError``."""
+        if not isinstance(raw, str) or len(raw) > MAX_QUERY_CHARS:
+            raise ValueError(f"{self.param}: not a short text")
+        raw = raw.strip()
+        if self.kind == "choice":
+            if raw not in self.choices:
+                raise ValueError(f"{self.param}: not one of {self.choices}")
+            return raw
+        if self.kind == "sequence":
+            try:
+                return " ".join(map(str, parse_sequence(raw, MAX_TYPED_LENGTH)))
+            except SequenceInputError as error:
+                raise ValueError(f"{self.param}: {error.reason}") from None
+        if self.kind == "int_range":
+            low_text, separator, high_text = raw.partition("-")
+            value = (self._number(int(low_text, 10)), self._number(int(high_text, 10)))
+            if not separator or value[0] > value[1]:
+                raise ValueError(f"{self.param}: not low-high")
+            return value
+        if self.kind == "int":
+            return self._number(int(raw, 10))
+        if self.kind == "float":
+            value = self._number(float(raw))
+            if self.choices:  # snap to the slider's nearest step
+                value = min(self.choices, key=lambda choice: abs(math.log(choice / value)))
+            return value
+        raise ValueError(f"unknown kind {self.kind!r}")
+
+    def _number(self, value):
+        if not math.isfinite(value) or not self.low <= value <= self.high:
+            raise ValueError(f"{self.param}: outside [{self.low}, {self.high}]")
+        return value
+
+    def format(self, value):
+        """The query text of ``value``."""
+        if self.kind == "int_range":
+            return f"{value[0]}-{value[1]}"
+        if isinstance(value, float):
+            return f"{value:g}"
+        return str(value)[:MAX_QUERY_CHARS]
+
+
+def read_query(query, settings):
+    """Read the settings present in a URL query.
+
+    Parameters
+    ----------
+    query : Mapping[str, str]
+        e.g. ``st.query_params``; settings it lacks are not returned.
+    settings : Sequence[Setting]
+
+    Returns
+    -------
+    values : dict of str to object
+        The valid values, by widget key.
+    rejected : list of str
+        The parameters whose value was refused, in ``settings`` order.
+    """
+    values, rejected = {}, []
+    for setting in settings:
+        if setting.param not in query:
+            continue
+        try:
+            values[setting.widget_key] = setting.parse(query[setting.param])
+        except (ValueError, TypeError, ZeroDivisionError):
+            rejected.append(setting.param)
+    return values, rejected
+
+
+def to_query(state, settings):
+    """The query parameters for the current widget values.
+
+    Parameters
+    ----------
+    state : Mapping[str, object]
+        e.g. ``st.session_state``; a setting whose widget has no value is left out.
+    settings : Sequence[Setting]
+
+    Returns
+    -------
+    dict of str to str
+    """
+    return {s.param: s.format(state[s.widget_key]) for s in settings if s.widget_key in state}
+
+
+def share_url(app_url, page_path, params):
+    """An absolute link to a page with its settings, for a "copy link" box.
+
+    Parameters
+    ----------
+    app_url : str or None
+        Any address of the app as the browser sees it (``st.context.url``); only
+        scheme, host and port are kept. Without one the link is relative.
+    page_path : str
+        The page's URL path; ``""`` for home.
+    params : Mapping[str, str]
+    """
+    parts = urlsplit(app_url or "")
+    root = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+    query = urlencode(params)
+    return f"{root}/{page_path}" + (f"?{query}" if query else "")
+
+
+# 1e-4 … 1e-1 in quarter decades: the notebook's 1e-3 is one of the steps.
+LEARNING_RATES = tuple(float(f"{10 ** (step / 4):.3g}") for step in range(-16, -3))
+_DEFAULTS = Hyperparameters()
+
+PAGE_SETTINGS = {
+    "home": (Setting("seq", "home_try", "sequence", "2 4 7 1 3"),),
+    "batches": (
+        Setting("min_len", "batches_min", "int", 1, 1, 30),
+        Setting("max_len", "batches_max", "int", 20, 1, 30),
+        Setting("batch", "batches_size", "int", 10, 1, 100),
+        Setting("seed", "batches_seed", "int", 0, 0, 999),
+    ),
+    "broadcasting": (
+        Setting("T", "broadcasting_T", "int", 2, 1, 6),
+        Setting("N", "broadcasting_N", "int", 3, 1, 5),
+        Setting("C", "broadcasting_C", "int", 4, 1, 6),
+        Setting("K", "broadcasting_K", "int", 5, 1, 6),
+        Setting("weights", "broadcasting_layout", "choice", WEIGHT_LAYOUTS[0], choices=WEIGHT_LAYOUTS),
+    ),
+    "training": (
+        Setting("hidden", "training_hidden", "int", _DEFAULTS.hidden, 4, 256),
+        Setting("lr", "training_lr", "float", _DEFAULTS.learning_rate, 1e-4, 1e-1,
+                choices=LEARNING_RATES),
+        Setting("batch", "training_batch", "int", _DEFAULTS.batch_size, 1, 500),
+        Setting("iterations", "training_iterations", "int", _DEFAULTS.iterations, 100, 50_000),
+        Setting("lengths", "training_lengths", "int_range", (_DEFAULTS.min_len, _DEFAULTS.max_len),
+                1, 30),
+        Setting("seed", "training_seed", "int", _DEFAULTS.seed, 0, LIMITS["seed"][1]),
+    ),
+    "hidden_states": (
+        Setting("seq", "sequence_input", "sequence", "3 1 4 1 5 9 2 6"),
+        Setting("length", "hidden_states_length", "int", 8, 1, MAX_TYPED_LENGTH),
+    ),
+    "accuracy": (
+        Setting("samples", "accuracy_samples", "int", 1000, 100, 5000),
+        Setting("lengths", "accuracy_lengths", "int_range", (1, 30), 1, 50),
+    ),
+}

@@ -1,0 +1,73 @@
+"""Settings in the URL (seq2seq_core.url_state): parsing, refusing hostile values, round trips."""
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from seq2seq_core.train import Hyperparameters
+from seq2seq_core.url_state import (
+    LEARNING_RATES, MAX_QUERY_CHARS, PAGE_SETTINGS, read_query, share_url, to_query,
+)
+
+TRAINING = PAGE_SETTINGS["training"]
+
+
+def test_training_defaults_are_the_notebooks():
+    defaults = {s.param: s.default for s in TRAINING}
+    hp = Hyperparameters()
+    assert defaults == {"hidden": hp.hidden, "lr": hp.learning_rate, "batch": hp.batch_size,
+                        "iterations": hp.iterations, "lengths": (hp.min_len, hp.max_len),
+                        "seed": hp.seed}
+    assert hp.learning_rate in LEARNING_RATES
+    assert LEARNING_RATES[0] == 1e-4 and LEARNING_RATES[-1] == 0.1
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"seed": "abc"}, {"hidden": "100000"}, {"hidden": "-5"}, {"lr": "nan"}, {"lr": "inf"},
+     {"lr": "0"}, {"lr": "-0.001"}, {"lengths": "12-3"}, {"lengths": "5"}, {"lengths": "a-b"},
+     {"batch": "1e3"}, {"iterations": "9" * 5000}, {"seed": ""}, {"seed": "1.5"}],
+)
+def test_invalid_or_hostile_values_are_refused(query):
+    values, rejected = read_query(query, TRAINING)
+    assert values == {} and rejected == list(query)
+
+
+def test_valid_values_are_read_and_the_learning_rate_snaps_to_a_slider_step():
+    values, rejected = read_query(
+        {"hidden": "100", "lr": "0.0012", "lengths": "3-12", "seed": " 7 ", "other": "x"}, TRAINING
+    )
+    assert rejected == []
+    assert values == {"training_hidden": 100, "training_lr": 0.001,
+                      "training_lengths": (3, 12), "training_seed": 7}
+
+
+def test_sequences_are_normalised_and_long_ones_refused():
+    settings = PAGE_SETTINGS["hidden_states"]
+    assert read_query({"seq": "3,1,4"}, settings) == ({"sequence_input": "3 1 4"}, [])
+    for hostile in ("3" * 10_000, "3 x 4", "", "<script>", "1" * 31):
+        assert read_query({"seq": hostile}, settings) == ({}, ["seq"])
+
+
+@pytest.mark.parametrize("page", sorted(PAGE_SETTINGS))
+def test_defaults_survive_a_round_trip(page):
+    settings = PAGE_SETTINGS[page]
+    state = {s.widget_key: s.default for s in settings}
+    query = to_query(state, settings)
+    assert all(len(value) <= MAX_QUERY_CHARS for value in query.values())
+    assert read_query(query, settings) == (state, [])
+
+
+@given(hidden=st.integers(4, 256), lr=st.sampled_from(LEARNING_RATES), batch=st.integers(1, 500),
+       low=st.integers(1, 30), span=st.integers(0, 29), seed=st.integers(0, 2**32 - 1))
+def test_any_valid_training_view_round_trips(hidden, lr, batch, low, span, seed):
+    state = {"training_hidden": hidden, "training_lr": lr, "training_batch": batch,
+             "training_iterations": 2000, "training_lengths": (low, min(30, low + span)),
+             "training_seed": seed}
+    assert read_query(to_query(state, TRAINING), TRAINING) == (state, [])
+
+
+def test_share_url_keeps_only_the_apps_address():
+    url = share_url("https://class.example.org:8501/training?lang=ko", "accuracy",
+                    {"lang": "en", "samples": "300"})
+    assert url == "https://class.example.org:8501/accuracy?lang=en&samples=300"
+    assert share_url(None, "", {}) == "/"
