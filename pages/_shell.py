@@ -55,7 +55,7 @@ PRESENT_KEY = "present"
 # included, which font sizes alone would not reach), for 1280×720 projectors.
 _PRESENTER_CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { zoom: 1.3; max-width: 100%; padding: 1rem 1.5rem 3rem; }
+[data-testid="stMainBlockContainer"] { zoom: 1.3; max-width: 100%; padding: 3rem 1.5rem 3rem; }
 </style>
 """
 

@@ -84,6 +84,7 @@ def length_histogram(lengths, seq_len_min, seq_len_max, lang):
         annotation_text=t("batches.fig.expected", lang, expected=f"{expected:.0f}"),
         annotation_position="top right",
         annotation_bgcolor="rgba(255, 255, 255, 0.85)",
+        annotation_font_color="#1b1f24",  # dark on its light box in either theme
     )
     figure.update_layout(
         title=t("batches.fig.histogram_title", lang, n_batches=len(lengths)),

@@ -237,11 +237,15 @@ def app(chromium, app_server, screenshot_dir):
 
 @pytest.fixture
 def new_tab(chromium, screenshot_dir):
-    """Open an :class:`AppDriver` on any base URL: ``new_tab(url)``; closed after the test."""
+    """Open an :class:`AppDriver` on any base URL: ``new_tab(url, **context_options)``.
+
+    ``context_options`` go to Playwright's ``new_context`` (e.g. ``viewport``,
+    ``color_scheme="dark"``); the tab is closed after the test.
+    """
     contexts = []
 
-    def open_tab(base_url):
-        context = chromium.new_context(viewport=VIEWPORT)
+    def open_tab(base_url, **context_options):
+        context = chromium.new_context(**({"viewport": VIEWPORT} | context_options))
         contexts.append(context)
         return AppDriver(context.new_page(), base_url, screenshot_dir)
 
