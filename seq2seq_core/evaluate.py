@@ -3,7 +3,7 @@ import dataclasses
 
 import numpy as np
 
-from .blas import single_threaded_blas
+from .blas import use_one_blas_thread
 from .data import END
 from .trace import predict_tokens
 
@@ -98,14 +98,14 @@ def evaluate_lengths(model, min_len=1, max_len=30, samples=1000, seed=0, predict
     token_correct = np.zeros(len(lengths), dtype=np.int64)
     position_correct = np.zeros((len(lengths), max_len + 1), dtype=np.int64)
     rng = np.random.default_rng(seed)
-    with single_threaded_blas():
-        for row, length in enumerate(lengths):
-            digits = rng.integers(0, 10, (length, samples))
-            targets = np.concatenate([digits[::-1], np.full((1, samples), END)])
-            correct = predict(model, digits) == targets  # shape-(length+1, samples)
-            exact_correct[row] = correct.all(axis=0).sum()
-            position_correct[row, : length + 1] = correct.sum(axis=1)
-            token_correct[row] = position_correct[row].sum()
+    use_one_blas_thread()
+    for row, length in enumerate(lengths):
+        digits = rng.integers(0, 10, (length, samples))
+        targets = np.concatenate([digits[::-1], np.full((1, samples), END)])
+        correct = predict(model, digits) == targets  # shape-(length+1, samples)
+        exact_correct[row] = correct.all(axis=0).sum()
+        position_correct[row, : length + 1] = correct.sum(axis=1)
+        token_correct[row] = position_correct[row].sum()
     return LengthEvaluation(lengths, samples, exact_correct, token_correct, position_correct)
 
 

@@ -14,7 +14,7 @@ import hashlib
 
 import numpy as np
 
-from .blas import single_threaded_blas
+from .blas import use_one_blas_thread
 from .checkpoint import load_pretrained
 from .trace import trace
 
@@ -164,20 +164,20 @@ def probe_states(model, min_len=1, max_len=20, sequences=PROBE_SEQUENCES, seed=0
     per_length[: sequences % len(lengths)] += 1
     rng = np.random.default_rng(seed)
     # One BLAS thread, as in training: on a shared server a second thread mostly waits.
-    with single_threaded_blas():
-        traces = [
-            trace(model, rng.integers(0, 10, (length, count)))
-            for length, count in zip(lengths, per_length)
-        ]
-        # Every step of every sequence as one row: shape-(steps over all sequences, D).
-        encoder_rows = np.concatenate(
-            [tr.encoder_hidden.reshape(-1, tr.encoder_hidden.shape[-1]) for tr in traces]
-        )
-        decoder_rows = np.concatenate(
-            [tr.decoder_hidden.reshape(-1, tr.decoder_hidden.shape[-1]) for tr in traces]
-        )
-        encoder_similarity_order = order_by_similarity(encoder_rows)
-        decoder_similarity_order = order_by_similarity(decoder_rows)
+    use_one_blas_thread()
+    traces = [
+        trace(model, rng.integers(0, 10, (length, count)))
+        for length, count in zip(lengths, per_length)
+    ]
+    # Every step of every sequence as one row: shape-(steps over all sequences, D).
+    encoder_rows = np.concatenate(
+        [tr.encoder_hidden.reshape(-1, tr.encoder_hidden.shape[-1]) for tr in traces]
+    )
+    decoder_rows = np.concatenate(
+        [tr.decoder_hidden.reshape(-1, tr.decoder_hidden.shape[-1]) for tr in traces]
+    )
+    encoder_similarity_order = order_by_similarity(encoder_rows)
+    decoder_similarity_order = order_by_similarity(decoder_rows)
     return ProbeStates(
         lengths=np.repeat(lengths, per_length),
         first_digits=np.concatenate([tr.digits[0] for tr in traces]),

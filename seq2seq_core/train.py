@@ -16,7 +16,7 @@ import numpy as np
 import mygrad as mg
 from mynn.optimizers.adam import Adam
 
-from .blas import single_threaded_blas
+from .blas import use_one_blas_thread
 from .data import VOCAB_SIZE, generate_batch
 from .baseline import baseline_loss
 from .model import RNN, Seq2Seq
@@ -237,8 +237,9 @@ class Trainer:
         start = time.perf_counter()
         deadline = None if max_seconds is None else start + max_seconds
         end_iteration = min(hp.iterations, self.iteration + k)
+        use_one_blas_thread()
         # A diverging model overflows; that is detected and reported below, not warned about.
-        with mg.mem_guard_off, single_threaded_blas(), np.errstate(over="ignore", invalid="ignore"):
+        with mg.mem_guard_off, np.errstate(over="ignore", invalid="ignore"):
             while self.iteration < end_iteration and not self.done:
                 x, y, _ = generate_batch(hp.min_len, hp.max_len, hp.batch_size, rng=self._batch_rng)
                 loss, logits = self._loss(self.model, x, y, self._workspace)
