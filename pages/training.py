@@ -1,19 +1,19 @@
 """Live training ``/training``: hyperparameters → a run trained in chunks, live charts, runs, checkpoints.
 
-While a run trains, one fragment keeps it going. Each rerun trains a chunk of
-at most ``CHUNK_SECONDS`` and shows the progress; then
+While a run trains, one fragment keeps it going: each rerun trains a chunk of
+at most ``CHUNK_SECONDS``, shows the progress, redraws the charts every
+``CHART_SECONDS`` and then reruns the fragment at once, so that the server
+trains back to back instead of waiting for a browser timer (which lags while
+the browser draws).
 
-* if the charts are due (every ``CHART_SECONDS``), it draws them and lets the
-  rerun finish, and the fragment's timer (``KICK_SECONDS``) starts the next one;
-* otherwise it reruns the fragment at once, so that the server trains back to
-  back instead of waiting for a browser timer (which lags while the browser
-  draws).
-
-Charts are drawn only in reruns that finish because the browser updates a
-plotly chart in place only then; replaced in a rerun that does not finish, it
-mounts a new chart (a blank flash) and keeps the old one hidden until some
-rerun finishes. A whole-page rerun, in which a fragment cannot rerun itself,
-also finishes and leaves the restart to the timer.
+Every ``FINISH_EVERY_SECONDS`` one rerun is let finish instead: a plotly chart
+replaced in a rerun that does not finish is mounted anew, and the browser keeps
+the old one hidden until some rerun finishes. The fragment's timer,
+``KICK_SECONDS``, then restarts the loop; it also restarts it after a
+whole-page rerun, in which a fragment cannot rerun itself. (Letting every
+redraw finish would update the charts in place, but each restart waits for the
+browser's timer, which waits for the browser to draw: measured, that halved
+the training speed.)
 
 The buttons sit outside the fragment, so a click reruns the whole page and
 starts or stops the timer: when nothing trains there is neither timer nor loop,
@@ -41,35 +41,25 @@ from seq2seq_core.runs import (
     training_curves,
 )
 from seq2seq_core.train import METRIC_NAMES, Hyperparameters, Status
+from seq2seq_core.url_state import LEARNING_RATES
 
 BOOK_KEY = "training_book"
 UPLOAD_RESULT_KEY = "training_upload_result"
 # Issue 7: one session's work per rerun stays under 0.2 s so other sessions stay responsive.
 CHUNK_SECONDS = 0.15
-# Charts redraw at least twice a second: this plus at most one chunk.
-CHART_SECONDS = 0.33
-# Every redraw waits for this timer to go on training: short, so that the wait is.
-KICK_SECONDS = 0.05
+CHART_SECONDS = 0.3  # charts redraw at least twice a second, whatever the chunk adds
+FINISH_EVERY_SECONDS = 3.0  # each costs up to one KICK_SECONDS of training
+KICK_SECONDS = 0.1
 WHOLE_PAGE_RUN_KEY = "training_whole_page_run"
 CHARTS_DRAWN_KEY = "training_charts_drawn_at"  # time.monotonic() of the last redraw
-LEARNING_RATES = (1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 1e-1)
+RERUN_FINISHED_KEY = "training_rerun_finished_at"  # ... of the last rerun let finish
 TENFOLD_STEPS = 3  # LEARNING_RATES go 1-2-5, so three steps down is ten times lower
-DEFAULTS = Hyperparameters()
-WIDGET_DEFAULTS = {
-    "train_hidden": DEFAULTS.hidden,
-    "train_lr": DEFAULTS.learning_rate,
-    "train_batch": DEFAULTS.batch_size,
-    "train_iterations": DEFAULTS.iterations,
-    "train_lengths": (DEFAULTS.min_len, DEFAULTS.max_len),
-    "train_seed": DEFAULTS.seed,
-}
 
-lang = setup_page()
+# Widget values (defaults, links, returning to the page) come from the shell and
+# PAGE_SETTINGS["training"]; widgets therefore have no value= of their own,
+# which also lets the "lower the learning rate" button set train_lr from a callback.
+lang = setup_page("training")
 book = st.session_state.setdefault(BOOK_KEY, RunBook())
-# Defaults go through session state (not the widgets' value=) because the
-# "lower the learning rate" button sets train_lr from a callback.
-for widget_key, default in WIDGET_DEFAULTS.items():
-    st.session_state.setdefault(widget_key, default)
 
 
 def chosen_hyperparameters():
@@ -156,11 +146,14 @@ def live_panel():
     st.progress(run.iteration / total, text=progress)
 
     now = time.monotonic()
-    # A rerun that finishes must draw the charts (the browser clears what it did
-    # not draw), and one that draws them must finish (see the module docstring).
-    if whole_page_run or not book.running or now - st.session_state.get(CHARTS_DRAWN_KEY, 0) >= CHART_SECONDS:
+    # A rerun that finishes must draw the charts: the browser clears what it did not draw.
+    finishing = (whole_page_run or not book.running
+                 or now - st.session_state.get(RERUN_FINISHED_KEY, 0) >= FINISH_EVERY_SECONDS)
+    if finishing or now - st.session_state.get(CHARTS_DRAWN_KEY, 0) >= CHART_SECONDS:
         st.session_state[CHARTS_DRAWN_KEY] = now
         draw_charts(run)
+    if finishing:
+        st.session_state[RERUN_FINISHED_KEY] = now
     else:
         st.rerun(scope="fragment")
 

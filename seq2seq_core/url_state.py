@@ -12,7 +12,7 @@ from urllib.parse import urlencode, urlsplit
 
 from .broadcasting import WEIGHT_LAYOUTS
 from .data import MAX_TYPED_LENGTH, SequenceInputError, parse_sequence
-from .train import LIMITS, Hyperparameters
+from .train import Hyperparameters
 
 __all__ = [
     "Setting", "PAGE_SETTINGS", "LEARNING_RATES", "MAX_QUERY_CHARS", "read_query", "to_query",
@@ -156,8 +156,8 @@ def share_url(app_url, page_path, params):
     return f"{root}/{page_path}" + (f"?{query}" if query else "")
 
 
-# 1e-4 … 1e-1 in quarter decades: the notebook's 1e-3 is one of the steps.
-LEARNING_RATES = tuple(float(f"{10 ** (step / 4):.3g}") for step in range(-16, -3))
+# The training page's log-scale slider: 1e-4 … 1e-1 in 1-2-5 steps, the notebook's 1e-3 among them.
+LEARNING_RATES = (1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 1e-1)
 _DEFAULTS = Hyperparameters()
 
 PAGE_SETTINGS = {
@@ -176,14 +176,14 @@ PAGE_SETTINGS = {
         Setting("weights", "broadcasting_layout", "choice", WEIGHT_LAYOUTS[0], choices=WEIGHT_LAYOUTS),
     ),
     "training": (
-        Setting("hidden", "training_hidden", "int", _DEFAULTS.hidden, 4, 256),
-        Setting("lr", "training_lr", "float", _DEFAULTS.learning_rate, 1e-4, 1e-1,
+        Setting("hidden", "train_hidden", "int", _DEFAULTS.hidden, 4, 256),
+        Setting("lr", "train_lr", "float", _DEFAULTS.learning_rate, 1e-4, 1e-1,
                 choices=LEARNING_RATES),
-        Setting("batch", "training_batch", "int", _DEFAULTS.batch_size, 1, 500),
-        Setting("iterations", "training_iterations", "int", _DEFAULTS.iterations, 100, 50_000),
-        Setting("lengths", "training_lengths", "int_range", (_DEFAULTS.min_len, _DEFAULTS.max_len),
+        Setting("batch", "train_batch", "int", _DEFAULTS.batch_size, 1, 500),
+        Setting("iterations", "train_iterations", "int", _DEFAULTS.iterations, 100, 50_000),
+        Setting("lengths", "train_lengths", "int_range", (_DEFAULTS.min_len, _DEFAULTS.max_len),
                 1, 30),
-        Setting("seed", "training_seed", "int", _DEFAULTS.seed, 0, LIMITS["seed"][1]),
+        Setting("seed", "train_seed", "int", _DEFAULTS.seed, 0, 9999),
     ),
     "hidden_states": (
         Setting("seq", "sequence_input", "sequence", "3 1 4 1 5 9 2 6"),

@@ -22,6 +22,8 @@ LINKS = {
     "home": {"seq": "9 8 7"},
     "batches": {"min_len": "4", "max_len": "9", "batch": "25", "seed": "17"},
     "broadcasting": {"T": "3", "N": "2", "C": "5", "K": "6", "weights": "transposed"},
+    "training": {"hidden": "64", "lr": "0.005", "batch": "32", "iterations": "2000",
+                 "lengths": "3-12", "seed": "7"},
     "hidden_states": {"seq": "2 7 1 8", "length": "12"},
     "accuracy": {"samples": "300", "lengths": "1-12"},
 }
@@ -52,7 +54,8 @@ def test_changing_a_widget_updates_the_link():
     "page, query",
     [("batches", {"seed": "abc"}), ("batches", {"batch": "100000"}),
      ("hidden_states", {"seq": "1" * 10_000}), ("accuracy", {"lengths": "30-1"}),
-     ("broadcasting", {"weights": "<img src=x>"}), ("home", {"seq": "3 x 4"})],
+     ("broadcasting", {"weights": "<img src=x>"}), ("home", {"seq": "3 x 4"}),
+     ("training", {"hidden": "100000"}), ("training", {"lr": "nan"})],
 )
 @pytest.mark.parametrize("lang", ["ko", "en"])
 def test_invalid_or_hostile_values_fall_back_to_defaults_with_a_notice(page, query, lang):
