@@ -41,6 +41,7 @@ from seq2seq_core.runs import (
     training_curves,
 )
 from seq2seq_core.train import METRIC_NAMES, Hyperparameters, Status
+from seq2seq_core.turns import TRAINING_TURNS
 from seq2seq_core.url_state import LEARNING_RATES
 
 BOOK_KEY = "training_book"
@@ -59,7 +60,7 @@ TENFOLD_STEPS = 3  # LEARNING_RATES go 1-2-5, so three steps down is ten times l
 # PAGE_SETTINGS["training"]; widgets therefore have no value= of their own,
 # which also lets the "lower the learning rate" button set train_lr from a callback.
 lang = setup_page("training")
-book = st.session_state.setdefault(BOOK_KEY, RunBook())
+book = st.session_state.setdefault(BOOK_KEY, RunBook(turns=TRAINING_TURNS))
 
 
 def chosen_hyperparameters():

@@ -52,6 +52,7 @@ MAX_RUNS = 6  # kept per session; each is at most ~1 MB (D = 256, 50 000 iterati
 STEP_ITERATIONS = 100  # what one press of "step" advances
 PROBE_LENGTHS = (3, 8, 15, 20)
 PROBE_SEED = 20240917  # fixed, so every session and every run sees the same probes
+TURN_WAIT_SECONDS = 0.5  # waiting for a turn blocks the script: a click is seen after at most this
 UPLOADED = "uploaded"  # the status of a run read from a checkpoint file
 
 
@@ -263,10 +264,14 @@ class RunBook:
     dropped : list of int
         Numbers of runs removed to stay within :data:`MAX_RUNS`.
     meter : ThroughputMeter
+    turns : seq2seq_core.turns.Turns or None
+        The server's queue of training turns (see :mod:`seq2seq_core.turns`);
+        None trains whenever asked (the command line, tests).
     """
 
-    def __init__(self, max_runs=MAX_RUNS):
+    def __init__(self, max_runs=MAX_RUNS, turns=None):
         self.max_runs = max_runs
+        self.turns = turns
         self.runs = []
         self.active = None
         self.running = False
@@ -323,6 +328,8 @@ class RunBook:
         self.running = False
         self.step_target = None
         self.meter.stop()
+        if self.turns is not None:
+            self.turns.leave(self)
 
     def reset(self):
         """End the active run (it stays in :attr:`runs` if it did any iteration); nothing is active."""
@@ -333,13 +340,16 @@ class RunBook:
                 self.runs.remove(self.active)
         self.active = None
 
-    def advance(self, budget, now=None):
-        """Train one chunk of at most about ``budget`` seconds, if running.
+    def advance(self, budget, now=None, wait=TURN_WAIT_SECONDS):
+        """Train one chunk of at most about ``budget`` seconds, if running and it is this book's turn.
 
         Parameters
         ----------
         budget : float
             Seconds this chunk may take (see :func:`chunk_seconds`).
+        wait : float
+            With :attr:`turns`, seconds to wait for a turn; if none comes, this
+            call trains nothing (the book keeps its place for the next call).
 
         Returns
         -------
@@ -349,10 +359,16 @@ class RunBook:
         """
         if not self.running or self.active is None or self.active.trainer is None:
             return False
-        trainer = self.active.trainer
-        seconds_per_iteration = trainer.seconds / trainer.iteration if trainer.iteration else 0.0
-        target = self.step_target if self.step_target is not None else trainer.hyperparameters.iterations
-        trainer.step(target - trainer.iteration, max_seconds=chunk_seconds(budget, seconds_per_iteration))
+        if self.turns is not None and not self.turns.acquire(self, wait):
+            return False
+        try:
+            trainer = self.active.trainer
+            seconds_per_iteration = trainer.seconds / trainer.iteration if trainer.iteration else 0.0
+            target = self.step_target if self.step_target is not None else trainer.hyperparameters.iterations
+            trainer.step(target - trainer.iteration, max_seconds=chunk_seconds(budget, seconds_per_iteration))
+        finally:
+            if self.turns is not None:
+                self.turns.release(self)
         self.meter.record(trainer.iteration, now)
         if trainer.done or trainer.iteration >= target:
             self.pause()

@@ -1,0 +1,257 @@
+"""What the browser benchmarks share: a local Streamlit server, headless Chromium, page waits, RSS.
+
+The server listens on 127.0.0.1 only, on a free port in 9000–9099 (the browser
+tests use 8600–8699), and is always stopped when its ``with`` block ends; so is
+the browser. Chromium is Debian's ``/usr/bin/chromium`` with the flags the
+browser tests use (``tests/browser/conftest.py``), because Playwright cannot
+download its own here.
+"""
+import contextlib
+import os
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+PORTS = range(9000, 9100)
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORT = {"width": 1280, "height": 900}
+EXCEPTION_BOX = '[data-testid="stException"]'
+HOME_TITLE = "h1"
+HOME_TRY_BOX = ".st-key-home_try input"
+# Idle: the script is not running, no loading skeleton, every plotly chart drawn.
+IDLE_JS = """() => {
+    const root = document.querySelector('[data-testid="stApp"]');
+    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
+    return root !== null && root.getAttribute("data-test-script-state") === "notRunning"
+        && document.querySelector('[data-testid="stSkeleton"]') === null
+        && charts.every((chart) => chart.querySelector(".main-svg") !== null);
+}"""
+
+
+def free_port():
+    """A port in :data:`PORTS` that nothing listens on now."""
+    for port in PORTS:
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError(f"no free port in {PORTS.start}–{PORTS.stop - 1}")
+
+
+def healthy(url, timeout=2.0):
+    """bool: the server at ``url`` answers ``/_stcore/health`` with 200."""
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=timeout) as response:
+            return response.status == 200
+    except OSError:
+        return False
+
+
+class Server:
+    """A running ``streamlit run app.py``.
+
+    Attributes
+    ----------
+    url : str
+        e.g. ``http://127.0.0.1:9000``.
+    process : subprocess.Popen
+        The Streamlit process itself (its pid is the one whose memory counts).
+    launched : float
+        ``time.perf_counter()`` just before the process was started.
+    healthy_after : float
+        Seconds from launch to the first answer of ``/_stcore/health``.
+    """
+
+    def __init__(self, url, process, launched, healthy_after):
+        self.url, self.process, self.launched, self.healthy_after = url, process, launched, healthy_after
+
+    def rss_mb(self):
+        """float: the server's resident memory (``VmRSS``) in MiB."""
+        return rss_mb(self.process.pid)
+
+    def cpu_seconds(self):
+        """float: user + system CPU time the server has used so far."""
+        return cpu_seconds(self.process.pid)
+
+
+@contextlib.contextmanager
+def streamlit_server(timeout=60.0, poll=0.05):
+    """Start the app on a free port, wait for ``/_stcore/health``, yield a :class:`Server`; stop it after."""
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [
+        sys.executable, "-m", "streamlit", "run", "app.py",
+        "--server.headless", "true",
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--server.fileWatcherType", "none",
+        "--browser.gatherUsageStats", "false",
+    ]
+    log = tempfile.NamedTemporaryFile("w+", prefix=f"streamlit-{port}-", suffix=".log", delete=False)
+    launched = time.perf_counter()
+    process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = launched + timeout
+        while not healthy(url, timeout=1.0):
+            if process.poll() is not None or time.perf_counter() > deadline:
+                log.seek(0)
+                raise RuntimeError(f"streamlit did not start; its log:\n{log.read()}")
+            time.sleep(poll)
+        yield Server(url, process, launched, time.perf_counter() - launched)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        log.close()
+
+
+CPU_CGROUPS = Path("/sys/fs/cgroup/cpu")  # cgroup v1; a process's children stay in its group
+NORMAL_SHARES = 1024  # what every other process on the machine has
+
+
+@contextlib.contextmanager
+def chromium(*cpu_shares):
+    """Headless Chromium driven by Playwright; closed when the ``with`` block ends.
+
+    Parameters
+    ----------
+    *cpu_shares : int
+        With none, yield one browser. Otherwise one browser per value, as a
+        list, each in a CPU cgroup with that many shares (1024 is everyone
+        else's). Students' browsers run on their own computers; on this one
+        machine, a browser with few shares (say 64) simulating many students
+        gets only the CPU the server and the browser being timed leave over.
+        (``nice`` cannot do this: Chromium sets its renderers' priorities
+        itself.) Without a writable cgroup, every browser runs at normal
+        priority and a note says so.
+    """
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as folder:
+        browsers, groups = [], []
+        try:
+            for number, shares in enumerate(cpu_shares or (NORMAL_SHARES,)):
+                executable = CHROMIUM
+                if shares != NORMAL_SHARES:
+                    group = _cpu_group(f"seq2seq-browser-{os.getpid()}-{number}", shares)
+                    if group is not None:
+                        groups.append(group)
+                        executable = Path(folder) / f"chromium-{number}"
+                        executable.write_text(f'#!/bin/sh\necho $$ > {group}/cgroup.procs\n'
+                                              f'exec {CHROMIUM} "$@"\n')
+                        executable.chmod(0o755)
+                browsers.append(playwright.chromium.launch(executable_path=str(executable),
+                                                           args=CHROMIUM_ARGS))
+            yield browsers if cpu_shares else browsers[0]
+        finally:
+            for browser in browsers:
+                browser.close()
+            for group in groups:
+                _remove_cpu_group(group)
+
+
+def _cpu_group(name, shares):
+    """Path of a new CPU cgroup with ``shares``, or None (with a note) where none can be made."""
+    group = CPU_CGROUPS / name
+    try:
+        group.mkdir()
+        (group / "cpu.shares").write_text(str(shares))
+    except OSError as error:
+        print(f"note: no CPU cgroup ({error}); simulated students' browsers run at normal priority",
+              flush=True)
+        return None
+    return group
+
+
+def _remove_cpu_group(group, timeout=10.0):
+    """Remove ``group`` once the browser's processes in it have exited."""
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline:
+        try:
+            group.rmdir()
+            return
+        except OSError:  # processes still exiting
+            time.sleep(0.1)
+
+
+def wait_idle(page, timeout=30.0, settle=0.3):
+    """Wait until the page has been idle (see :data:`IDLE_JS`) for ``settle`` seconds in a row.
+
+    Returns
+    -------
+    float
+        ``time.perf_counter()`` when the idle stretch began, i.e. when the page was drawn.
+    """
+    deadline = time.perf_counter() + timeout
+    idle_since = None
+    while True:
+        now = time.perf_counter()
+        idle = page.evaluate(IDLE_JS)
+        idle_since = (idle_since or now) if idle else None
+        if idle_since is not None and now - idle_since >= settle:
+            return idle_since
+        if now > deadline:
+            raise TimeoutError(f"{page.url} still running after {timeout} s")
+        time.sleep(0.02)
+
+
+def exception_texts(page):
+    """list of str: the text of every exception box the page shows."""
+    return page.locator(EXCEPTION_BOX).all_inner_texts()
+
+
+def rss_mb(pid):
+    """float: ``VmRSS`` of process ``pid`` in MiB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError(f"no VmRSS for pid {pid}")
+
+
+def cpu_seconds(pid):
+    """float: user + system CPU seconds of process ``pid`` (from ``/proc/<pid>/stat``)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def time_fresh_home_load(browser, base_url, screenshot=None):
+    """Open ``/`` in a new context and return the seconds until it is fully drawn.
+
+    Fully drawn: the title and the try-it box are visible, the script is not
+    running, and the model diagram has drawn. Fails on an exception box.
+    """
+    context = browser.new_context(viewport=VIEWPORT)
+    try:
+        page = context.new_page()
+        began = time.perf_counter()
+        page.goto(f"{base_url}/?lang=en")
+        page.locator(HOME_TITLE).first.wait_for(timeout=60_000)
+        page.locator(HOME_TRY_BOX).wait_for(timeout=60_000)
+        drawn = wait_idle(page, timeout=60)
+        errors = exception_texts(page)
+        assert not errors, f"exception box on a fresh /: {errors[0]}"
+        if screenshot:
+            page.screenshot(path=screenshot)
+        return drawn - began
+    finally:
+        context.close()

@@ -1,0 +1,207 @@
+"""A classroom on one server: 8 browser sessions train at once while fresh visitors open the home page.
+
+One local ``streamlit run app.py`` and one headless Chromium. First one session
+trains alone for ``--seconds`` (the baseline), then ``--sessions`` sessions, each
+in its own browser context with its own seed, train at the same time for as
+long. Every ``--load-every`` seconds of both phases a new context opens ``/``
+and the time until the page is fully drawn is taken (target ≤ 3 s).
+
+At the end every session is paused, its run made the current model, and the
+metrics CSV and the ``.npz`` model it offers for download are compared with a
+:class:`~seq2seq_core.train.Trainer` run here with the same seed for the same
+number of iterations: training is deterministic, so they must be identical —
+which also proves that no session saw another's model. Any exception box in any
+page fails the run.
+
+    python -m benchmarks.classroom_load [--sessions 8] [--seconds 60] [--load-every 10]
+                                        [--screenshots DIR]
+
+Students' browsers run on their own computers, but here on the server's two
+cores: eight tabs redrawing live charts would take the CPU from the server and
+from the visitor being timed. So the students' tabs share one Chromium in a CPU
+cgroup with few shares (they get what is left over), and the visitor opens the
+page in a second Chromium at normal priority (see
+:func:`benchmarks._harness.chromium`). The script prints how much CPU the
+server and the whole machine used.
+"""
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+
+from seq2seq_core.runs import metrics_csv
+from seq2seq_core.train import Hyperparameters, Trainer
+
+from ._harness import NORMAL_SHARES, chromium, streamlit_server, time_fresh_home_load
+from ._training_tab import TrainingTab
+
+ITERATIONS = 50_000  # the slider's maximum, so no run finishes within a phase
+SOLO_SEED = 100
+STUDENT_SHARES = 64  # of 1024: the students' tabs get the CPU nobody else wants
+
+
+def machine_cpu_seconds():
+    """float: busy CPU seconds of the whole machine so far (all cores, from ``/proc/stat``)."""
+    fields = [int(value) for value in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields[:8]) - idle) / os.sysconf("SC_CLK_TCK")
+
+
+def train_together(visitor, server, tabs, seconds, load_every, screenshot_dir, phase):
+    """Start every tab, let them train ``seconds`` while timing fresh home loads, pause them all.
+
+    Returns
+    -------
+    dict
+        ``load_times`` (s), ``server_cpu`` and ``machine_cpu`` (busy cores on average).
+    """
+    server_cpu, machine_cpu, began = server.cpu_seconds(), machine_cpu_seconds(), time.perf_counter()
+    for tab in tabs:
+        tab.start()
+    load_times = []
+    next_load = time.perf_counter() + load_every / 2
+    end = min(tab.started for tab in tabs) + seconds
+    shot_taken = False
+    while time.perf_counter() < end:
+        if time.perf_counter() >= next_load:
+            shot = screenshot_dir / f"{phase}-fresh-home.png" if not load_times else None
+            load_times.append(time_fresh_home_load(visitor, server.url, shot))
+            print(f"  {phase}: fresh / drawn in {load_times[-1]:.2f} s "
+                  f"(sessions at {', '.join(str(tab.progress()[0]) for tab in tabs)})", flush=True)
+            next_load += load_every
+        elif not shot_taken and time.perf_counter() >= end - seconds / 2:
+            tabs[0].page.screenshot(path=screenshot_dir / f"{phase}-session-training.png")
+            shot_taken = True
+        else:
+            time.sleep(0.2)
+    for tab in tabs:
+        tab.pause()
+    elapsed = time.perf_counter() - began
+    return {
+        "load_times": load_times,
+        "server_cpu": (server.cpu_seconds() - server_cpu) / elapsed,
+        "machine_cpu": (machine_cpu_seconds() - machine_cpu) / elapsed,
+    }
+
+
+def collect(tabs):
+    """Wait for each paused tab, check it for exceptions, make its run current and download it.
+
+    Returns
+    -------
+    list of dict
+        Per tab: ``seed``, ``iterations``, ``rate`` (it/s from click to pause),
+        ``csv`` and ``checkpoint`` as downloaded, ``errors``.
+    """
+    results = []
+    for tab in tabs:
+        iteration = tab.wait_until_stopped()
+        tab.use_run()
+        csv_text, checkpoint = tab.current_model_files()
+        results.append({
+            "seed": tab.seed, "iterations": iteration, "rate": iteration / (tab.paused - tab.started),
+            "csv": csv_text, "checkpoint": checkpoint, "errors": tab.exceptions(),
+        })
+    return results
+
+
+def verify(result):
+    """Compare a session's downloads with a Trainer run here with its seed for as many iterations.
+
+    Returns
+    -------
+    problems : list of str
+        Empty when the history and weights are the Trainer's: the session
+        trained its own model, deterministically, and nobody else's.
+    lag : int
+        Iterations in the files beyond what the paused page's progress bar
+        showed (see the closing note of the issue: the bar can trail by a chunk).
+    """
+    rows = result["csv"].count("\n") - 1
+    trainer = Trainer(Hyperparameters(seed=result["seed"], iterations=ITERATIONS))
+    trainer.step(rows)
+    problems = []
+    if rows < result["iterations"]:
+        problems.append(f"CSV has {rows} rows, fewer than the {result['iterations']} iterations shown")
+    if result["csv"] != metrics_csv(trainer.history):
+        problems.append("metrics CSV differs from the Trainer's history")
+    checkpoint = result["checkpoint"]
+    if checkpoint.hyperparameters.seed != result["seed"]:
+        problems.append(f"model file has seed {checkpoint.hyperparameters.seed}")
+    if not all(np.array_equal(mine.data, theirs.data)
+               for mine, theirs in zip(checkpoint.model.parameters, trainer.model.parameters)):
+        problems.append("model weights differ from the Trainer's")
+    problems.extend(f"exception box: {text[:200]}" for text in result["errors"])
+    return problems, rows - result["iterations"]
+
+
+def report(phase, results, stats):
+    rates = [result["rate"] for result in results]
+    print(f"{phase}: {len(results)} session(s), {sum(r['iterations'] for r in results):,} iterations; "
+          f"it/s per session {', '.join(f'{rate:.0f}' for rate in rates)}; aggregate {sum(rates):.0f} it/s; "
+          f"server CPU {stats['server_cpu']:.2f} cores, whole machine {stats['machine_cpu']:.2f} cores")
+    if stats["load_times"]:
+        times = stats["load_times"]
+        print(f"{phase}: fresh / drawn in {', '.join(f'{s:.2f}' for s in times)} s "
+              f"(median {statistics.median(times):.2f}, max {max(times):.2f}; target ≤ 3 s)")
+    return sum(rates)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sessions", type=int, default=8)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--load-every", type=float, default=10.0)
+    parser.add_argument("--screenshots", type=Path, default=None,
+                        help="folder for screenshots (default: a new temporary folder)")
+    args = parser.parse_args()
+    if not 1 <= args.sessions <= 20 or not 5 <= args.seconds <= 600:
+        parser.error("--sessions must be in 1–20 and --seconds in 5–600")
+    screenshot_dir = args.screenshots or Path(tempfile.mkdtemp(prefix="classroom-load-"))
+    screenshot_dir.mkdir(parents=True, exist_ok=True)
+
+    with streamlit_server() as server, chromium(NORMAL_SHARES, STUDENT_SHARES) as (visitor, students):
+        print(f"server {server.url} healthy after {server.healthy_after:.2f} s; screenshots in {screenshot_dir}",
+              flush=True)
+        solo = [TrainingTab(students, server.url, SOLO_SEED, ITERATIONS)]
+        try:
+            solo_stats = train_together(visitor, server, solo, args.seconds, args.load_every,
+                                        screenshot_dir, "solo")
+            solo_results = collect(solo)
+        finally:
+            for tab in solo:
+                tab.close()
+        tabs = []
+        try:
+            for seed in range(1, args.sessions + 1):
+                tabs.append(TrainingTab(students, server.url, seed, ITERATIONS))
+            print(f"{len(tabs)} sessions ready; server RSS {server.rss_mb():.0f} MiB", flush=True)
+            class_stats = train_together(visitor, server, tabs, args.seconds, args.load_every,
+                                         screenshot_dir, "class")
+            class_results = collect(tabs)
+            tabs[0].page.screenshot(path=screenshot_dir / "class-session-paused.png")
+        finally:
+            for tab in tabs:
+                tab.close()
+
+    solo_rate = report("alone", solo_results, solo_stats)
+    class_rate = report("together", class_results, class_stats)
+    print(f"aggregate of {args.sessions} sessions / one alone: {class_rate / solo_rate:.2f}")
+    failures = 0
+    for result in solo_results + class_results:
+        problems, lag = verify(result)
+        failures += bool(problems)
+        shown = f" (the bar showed {result['iterations']:,})" if lag else ""
+        print(f"seed {result['seed']}: {result['iterations'] + lag:,} iterations{shown}, "
+              + ("identical to Trainer(seed) — own history, own model" if not problems else "; ".join(problems)))
+    if failures:
+        sys.exit(f"{failures} session(s) failed the checks")
+
+
+if __name__ == "__main__":
+    main()
