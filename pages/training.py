@@ -30,6 +30,7 @@ from seq2seq_core.checkpoint import CheckpointError, checkpoint_bytes, load_chec
 from seq2seq_core.figures.training import accuracy_figure, comparison_figure, loss_figure, probe_figure
 from seq2seq_core.i18n import t
 from seq2seq_core.runs import (
+    CHUNK_SECONDS,
     MAX_RUNS,
     STEP_ITERATIONS,
     RunBook,
@@ -46,8 +47,6 @@ from seq2seq_core.url_state import LEARNING_RATES
 
 BOOK_KEY = "training_book"
 UPLOAD_RESULT_KEY = "training_upload_result"
-# Issue 7: one session's work per rerun stays under 0.2 s so other sessions stay responsive.
-CHUNK_SECONDS = 0.15
 CHART_SECONDS = 0.3  # charts redraw at least twice a second, whatever the chunk adds
 FINISH_EVERY_SECONDS = 3.0  # each costs up to one KICK_SECONDS of training
 KICK_SECONDS = 0.1

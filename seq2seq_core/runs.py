@@ -25,6 +25,7 @@ from .trace import trace
 from .train import METRIC_NAMES, Status, Trainer
 
 __all__ = [
+    "CHUNK_SECONDS",
     "MAX_RUNS",
     "STEP_ITERATIONS",
     "PROBE_LENGTHS",
@@ -52,6 +53,10 @@ MAX_RUNS = 6  # kept per session; each is at most ~1 MB (D = 256, 50 000 iterati
 STEP_ITERATIONS = 100  # what one press of "step" advances
 PROBE_LENGTHS = (3, 8, 15, 20)
 PROBE_SEED = 20240917  # fixed, so every session and every run sees the same probes
+# One session's training per rerun of the page: short, so that pause acts at
+# once and the server's other work is never held up for long (≤ 0.2 s with the
+# drawing; python -m benchmarks.chunk_time measures it).
+CHUNK_SECONDS = 0.15
 TURN_WAIT_SECONDS = 0.5  # waiting for a turn blocks the script: a click is seen after at most this
 UPLOADED = "uploaded"  # the status of a run read from a checkpoint file
 
