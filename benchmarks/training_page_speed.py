@@ -10,8 +10,12 @@ the browser. The target is page / CLI ≥ 0.8.
 
     python -m benchmarks.training_page_speed [--rounds 2] [--iterations 10000]
 
-The browser runs on the same (2-core) machine as the server, so its drawing
-competes with training; a student's browser runs on their own computer.
+A student's browser runs on their own computer; here it runs on the same
+(2-core) machine as the server, and redrawing two charts 2.5 times a second
+takes it about 0.8 of a core. So each round times the page twice: with the
+browser at normal priority (it competes with training: an upper bound on what
+the browser costs) and with the browser in a CPU cgroup of low shares (it gets
+what the server leaves, as if it ran elsewhere). The target is for the latter.
 """
 import argparse
 import re
@@ -27,6 +31,7 @@ from ._training_tab import TrainingTab
 SEED = 0
 CLI_RATE = re.compile(r"\(([\d.]+) it/s\)")
 TARGET = 0.8
+BROWSER_ELSEWHERE_SHARES = 64  # of the 1024 every other process has
 
 
 def cli_rate(iterations):
@@ -67,17 +72,21 @@ def main():
     if args.rounds < 1 or not 100 <= args.iterations <= 50_000 or args.iterations % 100:
         parser.error("--rounds ≥ 1 and --iterations a multiple of 100 in 100–50 000")
 
-    cli, page = [], []
-    with streamlit_server() as server, chromium() as browser:
+    cli, page_shared, page_elsewhere = [], [], []
+    with streamlit_server() as server, chromium(1024, BROWSER_ELSEWHERE_SHARES) as (shared, elsewhere):
         for round_number in range(1, args.rounds + 1):
             cli.append(cli_rate(args.iterations))
-            page.append(page_rate(browser, server, args.iterations))
-            print(f"round {round_number}: CLI {cli[-1]:.0f} it/s, page {page[-1]:.0f} it/s, "
-                  f"page / CLI {page[-1] / cli[-1]:.2f}", flush=True)
-    ratio = statistics.median(page) / statistics.median(cli)
-    print(f"median over {args.rounds} round(s), {args.iterations:,} iterations each: "
-          f"CLI {statistics.median(cli):.0f} it/s, page {statistics.median(page):.0f} it/s; "
-          f"page / CLI = {ratio:.2f} (target ≥ {TARGET})")
+            page_shared.append(page_rate(shared, server, args.iterations))
+            page_elsewhere.append(page_rate(elsewhere, server, args.iterations))
+            print(f"round {round_number}: CLI {cli[-1]:.0f} it/s; page with the browser at normal priority "
+                  f"{page_shared[-1]:.0f} it/s ({page_shared[-1] / cli[-1]:.2f}), with the browser at "
+                  f"{BROWSER_ELSEWHERE_SHARES} shares {page_elsewhere[-1]:.0f} it/s "
+                  f"({page_elsewhere[-1] / cli[-1]:.2f})", flush=True)
+    cli_median = statistics.median(cli)
+    print(f"median over {args.rounds} round(s), {args.iterations:,} iterations each: CLI {cli_median:.0f} it/s; "
+          f"page / CLI = {statistics.median(page_shared) / cli_median:.2f} with the browser competing, "
+          f"{statistics.median(page_elsewhere) / cli_median:.2f} with the browser as if elsewhere "
+          f"(target ≥ {TARGET})")
 
 
 if __name__ == "__main__":

@@ -38,13 +38,15 @@ The widgets named in :data:`~seq2seq_core.url_state.PAGE_SETTINGS`
 from pathlib import Path
 
 import streamlit as st
+from streamlit import runtime
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from seq2seq_core.i18n import normalize_language, t
 from seq2seq_core.url_state import PAGE_SETTINGS, read_query, share_url, to_query
 
 __all__ = [
     "LANG_KEY", "MODEL_KEY", "PRESENT_KEY", "PAGE_NAMES", "setup_page", "current_model", "page",
-    "navigation_pages", "presenting",
+    "navigation_pages", "presenting", "session_connected",
 ]
 
 LANG_KEY = "lang"
@@ -172,6 +174,24 @@ def current_model():
 
         st.session_state[MODEL_KEY] = load_pretrained()
     return st.session_state[MODEL_KEY]
+
+
+def session_connected():
+    """A callable that says whether this session's browser tab is still connected.
+
+    Work this session started in a thread of its own (training) asks it, so
+    that a closed tab stops it. Under ``AppTest`` there is no server, and the
+    session counts as connected as long as the test holds it.
+
+    Returns
+    -------
+    callable
+        Takes no arguments, returns bool; safe to call from any thread.
+    """
+    if not runtime.exists():
+        return lambda: True
+    server, session_id = runtime.get_instance(), get_script_run_ctx().session_id
+    return lambda: server.is_active_session(session_id)
 
 
 def page(name, lang):

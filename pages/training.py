@@ -1,36 +1,27 @@
-"""Live training ``/training``: hyperparameters → a run trained in chunks, live charts, runs, checkpoints.
+"""Live training ``/training``: hyperparameters → a run trained in the background, live charts, runs, checkpoints.
 
-While a run trains, one fragment keeps it going: each rerun trains a chunk of
-at most ``CHUNK_SECONDS``, shows the progress, redraws the charts every
-``CHART_SECONDS`` and then reruns the fragment at once, so that the server
-trains back to back instead of waiting for a browser timer (which lags while
-the browser draws).
-
-Every ``FINISH_EVERY_SECONDS`` one rerun is let finish instead: a plotly chart
-replaced in a rerun that does not finish is mounted anew, and the browser keeps
-the old one hidden until some rerun finishes. The fragment's timer,
-``KICK_SECONDS``, then restarts the loop; it also restarts it after a
-whole-page rerun, in which a fragment cannot rerun itself. (Letting every
-redraw finish would update the charts in place, but each restart waits for the
-browser's timer, which waits for the browser to draw: measured, that halved
-the training speed.)
+A started run trains in a thread of its own (see
+:class:`~seq2seq_core.runs.RunBook`), one chunk per turn of the server's queue,
+so its speed does not depend on the browser. The page only looks: a fragment
+reruns every ``CHART_SECONDS`` while the run trains and redraws the progress
+and the charts from the run's history (without blinking, see
+:mod:`pages._steady_chart`).
 
 The buttons sit outside the fragment, so a click reruns the whole page and
-starts or stops the timer: when nothing trains there is neither timer nor loop,
-and an idle page costs the server nothing. A closed tab stops the loop too
-(Streamlit stops a disconnected session's script). All training state is this
-session's :class:`~seq2seq_core.runs.RunBook`.
+starts or stops the fragment's timer: when nothing trains there is neither
+timer nor thread, and an idle page costs the server nothing. A run that ends
+on its own (finished, diverged, a step done) makes the fragment rerun the whole
+page, to change the buttons and show the outcome. A closed tab pauses the run.
+All training state is this session's :class:`~seq2seq_core.runs.RunBook`.
 """
-import time
-
 import streamlit as st
 
-from pages._shell import MODEL_KEY, current_model, setup_page
+from pages._shell import MODEL_KEY, current_model, session_connected, setup_page
+from pages._steady_chart import steady_plotly_chart
 from seq2seq_core.checkpoint import CheckpointError, checkpoint_bytes, load_checkpoint, load_pretrained
 from seq2seq_core.figures.training import accuracy_figure, comparison_figure, loss_figure, probe_figure
 from seq2seq_core.i18n import t
 from seq2seq_core.runs import (
-    CHUNK_SECONDS,
     MAX_RUNS,
     STEP_ITERATIONS,
     RunBook,
@@ -47,19 +38,16 @@ from seq2seq_core.url_state import LEARNING_RATES
 
 BOOK_KEY = "training_book"
 UPLOAD_RESULT_KEY = "training_upload_result"
-CHART_SECONDS = 0.3  # charts redraw at least twice a second, whatever the chunk adds
-FINISH_EVERY_SECONDS = 3.0  # each costs up to one KICK_SECONDS of training
-KICK_SECONDS = 0.1
-WHOLE_PAGE_RUN_KEY = "training_whole_page_run"
-CHARTS_DRAWN_KEY = "training_charts_drawn_at"  # time.monotonic() of the last redraw
-RERUN_FINISHED_KEY = "training_rerun_finished_at"  # ... of the last rerun let finish
+CHART_SECONDS = 0.4  # charts redraw at least twice a second while a run trains
 TENFOLD_STEPS = 3  # LEARNING_RATES go 1-2-5, so three steps down is ten times lower
 
 # Widget values (defaults, links, returning to the page) come from the shell and
 # PAGE_SETTINGS["training"]; widgets therefore have no value= of their own,
 # which also lets the "lower the learning rate" button set train_lr from a callback.
 lang = setup_page("training")
-book = st.session_state.setdefault(BOOK_KEY, RunBook(turns=TRAINING_TURNS))
+if BOOK_KEY not in st.session_state:
+    st.session_state[BOOK_KEY] = RunBook(turns=TRAINING_TURNS, connected=session_connected())
+book = st.session_state[BOOK_KEY]
 
 
 def chosen_hyperparameters():
@@ -127,9 +115,8 @@ def load_upload():
 
 
 def live_panel():
-    """Train one chunk if running, show the progress and the charts, and go on with the next chunk."""
-    whole_page_run = st.session_state.pop(WHOLE_PAGE_RUN_KEY, False)
-    if book.advance(CHUNK_SECONDS):
+    """The active run's progress and charts; the whole page again once it stops on its own."""
+    if book.take_stopped():
         if book.active.status == Status.FINISHED.value:
             st.session_state[MODEL_KEY] = book.select(book.active.number)
         st.rerun()  # the whole page: buttons and messages change, the timer stops
@@ -138,36 +125,24 @@ def live_panel():
         st.info(t("training.no_run", lang))
         return
     total = run.hyperparameters.iterations
+    with book.look():  # one iteration's history and weights, not a chunk's half
+        iteration = run.iteration
+        curves = training_curves(run.history, total)
+        probes = probe_predictions(run.model, probe_sequences())
     progress = t("training.progress", lang, number=run.number, status=status_text(run),
-                 iteration=run.iteration, total=total)
-    if book.running and book.meter.rate:
-        progress += t("training.speed", lang, rate=book.meter.rate)
-        progress += t("training.eta", lang, duration=duration_text(book.meter.eta(total - run.iteration)))
-    st.progress(run.iteration / total, text=progress)
-
-    now = time.monotonic()
-    # A rerun that finishes must draw the charts: the browser clears what it did not draw.
-    finishing = (whole_page_run or not book.running
-                 or now - st.session_state.get(RERUN_FINISHED_KEY, 0) >= FINISH_EVERY_SECONDS)
-    if finishing or now - st.session_state.get(CHARTS_DRAWN_KEY, 0) >= CHART_SECONDS:
-        st.session_state[CHARTS_DRAWN_KEY] = now
-        draw_charts(run)
-    if finishing:
-        st.session_state[RERUN_FINISHED_KEY] = now
-    else:
-        st.rerun(scope="fragment")
-
-
-def draw_charts(run):
-    """Loss and accuracy curves of ``run`` and its output on the probe sequences."""
-    total = run.hyperparameters.iterations
-    curves = training_curves(run.history, total)
+                 iteration=iteration, total=total)
+    rate = book.meter.rate
+    if book.running and rate:
+        progress += t("training.speed", lang, rate=rate)
+        progress += t("training.eta", lang, duration=duration_text(book.meter.eta(total - iteration)))
+    st.progress(iteration / total, text=progress)
     loss_column, accuracy_column = st.columns(2)
-    loss_column.plotly_chart(loss_figure(curves, total, lang), key="train_loss_chart")
-    accuracy_column.plotly_chart(accuracy_figure(curves, total, lang), key="train_accuracy_chart")
+    with loss_column:
+        steady_plotly_chart(loss_figure(curves, total, lang), key="train_loss_chart")
+    with accuracy_column:
+        steady_plotly_chart(accuracy_figure(curves, total, lang), key="train_accuracy_chart")
     st.caption(t("training.metrics.caption", lang))
-    probes = probe_predictions(run.model, probe_sequences())
-    st.plotly_chart(probe_figure(probes, lang), key="train_probe_chart")
+    steady_plotly_chart(probe_figure(probes, lang), key="train_probe_chart")
     st.caption(t("training.probes.caption", lang))
 
 
@@ -219,10 +194,7 @@ elif active is not None and active.status == Status.FINISHED.value and book.curr
     st.success(t("training.finished", lang, number=active.number, iteration=active.iteration,
                  rate=book.meter.overall_rate or 0))
 
-# Tells the fragment that the rest of the page still has to be drawn (it cannot
-# rerun itself then); the fragment clears the flag, so its own reruns do not see it.
-st.session_state[WHOLE_PAGE_RUN_KEY] = True
-st.fragment(run_every=KICK_SECONDS if book.running else None)(live_panel)()
+st.fragment(run_every=CHART_SECONDS if book.running else None)(live_panel)()
 
 st.subheader(t("training.runs.title", lang))
 st.caption(t("training.runs.caption", lang, max_runs=MAX_RUNS))

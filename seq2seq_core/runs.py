@@ -11,8 +11,10 @@ Also here: what the page draws from a history (a moving average, a thinned
 copy for plotting), fixed probe sequences, the wall-clock speed and ETA, the
 metrics as CSV. Nothing here imports streamlit.
 """
+import contextlib
 import dataclasses
 import io
+import threading
 import time
 
 import numpy as np
@@ -53,11 +55,11 @@ MAX_RUNS = 6  # kept per session; each is at most ~1 MB (D = 256, 50 000 iterati
 STEP_ITERATIONS = 100  # what one press of "step" advances
 PROBE_LENGTHS = (3, 8, 15, 20)
 PROBE_SEED = 20240917  # fixed, so every session and every run sees the same probes
-# One session's training per rerun of the page: short, so that pause acts at
-# once and the server's other work is never held up for long (≤ 0.2 s with the
-# drawing; python -m benchmarks.chunk_time measures it).
+# One session's training per turn: short, so that pause acts at once and the
+# server's other work is never held up for long (≤ 0.2 s; python -m
+# benchmarks.chunk_time measures it).
 CHUNK_SECONDS = 0.15
-TURN_WAIT_SECONDS = 0.5  # waiting for a turn blocks the script: a click is seen after at most this
+TURN_WAIT_SECONDS = 0.1  # a trainer waiting for its turn looks this often whether it was paused
 UPLOADED = "uploaded"  # the status of a run read from a checkpoint file
 
 
@@ -251,7 +253,20 @@ class RunBook:
     """The training state of one session: the active run, the kept runs, the current model.
 
     The page calls :meth:`start`, :meth:`pause`, :meth:`step` and :meth:`reset`
-    from its buttons and :meth:`advance` on a timer while :attr:`running`.
+    from its buttons. With ``connected``, the run then trains in a thread of
+    its own, one chunk per turn, until it ends, is paused, or ``connected()``
+    says the session has gone; the page only looks (see :meth:`look`).
+    Without, the caller trains it with :meth:`advance` (tests, benchmarks).
+
+    Parameters
+    ----------
+    max_runs : int
+    turns : seq2seq_core.turns.Turns or None
+        The server's queue of training turns (see :mod:`seq2seq_core.turns`);
+        None trains whenever asked.
+    connected : callable or None
+        Returns whether the session that owns this book still has a browser
+        attached; a background run stops (paused, resumable) once it returns False.
 
     Attributes
     ----------
@@ -260,7 +275,7 @@ class RunBook:
     active : Run or None
         The run the buttons act on; the newest trained run until a reset.
     running : bool
-        True while :meth:`advance` should train.
+        True while the active run should train.
     step_target : int or None
         The iteration at which a step stops, while stepping.
     current : tuple of (int, int) or None
@@ -269,12 +284,9 @@ class RunBook:
     dropped : list of int
         Numbers of runs removed to stay within :data:`MAX_RUNS`.
     meter : ThroughputMeter
-    turns : seq2seq_core.turns.Turns or None
-        The server's queue of training turns (see :mod:`seq2seq_core.turns`);
-        None trains whenever asked (the command line, tests).
     """
 
-    def __init__(self, max_runs=MAX_RUNS, turns=None):
+    def __init__(self, max_runs=MAX_RUNS, turns=None, connected=None):
         self.max_runs = max_runs
         self.turns = turns
         self.runs = []
@@ -284,6 +296,12 @@ class RunBook:
         self.current = None
         self.dropped = []
         self.meter = ThroughputMeter()
+        self._lock = threading.Lock()  # held while a chunk trains
+        self._lookers = 0  # threads in look(); the trainer lets them go first
+        self._lookers_changed = threading.Condition()
+        self._connected = connected
+        self._thread = None
+        self._stopped_itself = False
         self._next_number = 1
 
     def run(self, number):
@@ -311,30 +329,44 @@ class RunBook:
     def _needs_new_run(self):
         return self.active is None or self.active.trainer is None or self.active.trainer.done
 
-    def start(self, hyperparameters, now=None):
+    def start(self, hyperparameters, now=None, iterations=None):
         """Train until the run is complete: resume the active run, or begin one with ``hyperparameters``.
 
         The active run keeps its own hyperparameters; ``hyperparameters`` are
         used only when a new run begins (none yet, or the last one ended).
+        ``iterations`` stops it after that many more, as :meth:`step` does.
         """
+        self._join()  # a background run that has just stopped on its own
         if self._needs_new_run():
             self._new_run(hyperparameters)
-        self.step_target = None
+        self.step_target = (None if iterations is None
+                            else min(self.active.iteration + iterations, self.active.hyperparameters.iterations))
         self.running = True
+        self._stopped_itself = False
         self.meter.start(self.active.iteration, now)
+        if self._connected is not None:
+            self._thread = threading.Thread(target=self._train_in_background, daemon=True,
+                                            name=f"training-run-{self.active.number}")
+            self._thread.start()
 
     def step(self, hyperparameters, iterations=STEP_ITERATIONS, now=None):
         """Like :meth:`start`, but stop after ``iterations`` more iterations."""
-        self.start(hyperparameters, now)
-        self.step_target = min(self.active.iteration + iterations, self.active.hyperparameters.iterations)
+        self.start(hyperparameters, now, iterations=iterations)
 
     def pause(self):
-        """Stop training after the chunk in progress; the run can be resumed."""
+        """Stop training after the chunk in progress (waiting for it); the run can be resumed."""
         self.running = False
+        self._join()
         self.step_target = None
         self.meter.stop()
         if self.turns is not None:
             self.turns.leave(self)
+
+    def _join(self):
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join()
+            self._thread = None
 
     def reset(self):
         """End the active run (it stays in :attr:`runs` if it did any iteration); nothing is active."""
@@ -344,6 +376,38 @@ class RunBook:
             if self.active.iteration == 0:
                 self.runs.remove(self.active)
         self.active = None
+
+    def _train_in_background(self):
+        while self.running:
+            if not self._connected():
+                self.pause()  # a closed tab: the run waits, resumable, as after a click on pause
+                return
+            if self.advance(CHUNK_SECONDS):
+                self._stopped_itself = True
+                return
+
+    @contextlib.contextmanager
+    def look(self):
+        """Hold the active run still between two chunks while the ``with`` block reads it.
+
+        Waits for the chunk in progress at most: a plain lock is not fair, and
+        a trainer that takes it again at once kept a page waiting for several
+        chunks (measured: up to 0.9 s), so the trainer lets lookers go first.
+        """
+        with self._lookers_changed:
+            self._lookers += 1
+        try:
+            with self._lock:
+                yield
+        finally:
+            with self._lookers_changed:
+                self._lookers -= 1
+                self._lookers_changed.notify_all()
+
+    def take_stopped(self):
+        """bool: True, once, after a background run stopped on its own (it ended or finished its step)."""
+        stopped, self._stopped_itself = self._stopped_itself, False
+        return stopped
 
     def advance(self, budget, now=None, wait=TURN_WAIT_SECONDS):
         """Train one chunk of at most about ``budget`` seconds, if running and it is this book's turn.
@@ -370,7 +434,10 @@ class RunBook:
             trainer = self.active.trainer
             seconds_per_iteration = trainer.seconds / trainer.iteration if trainer.iteration else 0.0
             target = self.step_target if self.step_target is not None else trainer.hyperparameters.iterations
-            trainer.step(target - trainer.iteration, max_seconds=chunk_seconds(budget, seconds_per_iteration))
+            with self._lookers_changed:
+                self._lookers_changed.wait_for(lambda: self._lookers == 0)
+            with self._lock:
+                trainer.step(target - trainer.iteration, max_seconds=chunk_seconds(budget, seconds_per_iteration))
         finally:
             if self.turns is not None:
                 self.turns.release(self)

@@ -1,7 +1,7 @@
 """Training in turns: the sessions of one server train one chunk at a time, first come first served.
 
-Every browser session runs its script in a thread of the one server process,
-and Python runs one thread's bytecode at a time (the GIL). When eight students
+Every browser session trains in a thread of the one server process, and
+Python runs one thread's bytecode at a time (the GIL). When eight students
 train at once, eight threads that hardly ever wait compete for it, and the
 server's own thread — the one that answers a new visitor's page and files —
 gets it only after all of them: measured with 8 sessions training on 2 cores,
@@ -11,11 +11,11 @@ the first byte of a static file took up to 5 s and a fresh home page 8–12 s
 server thread competes with one trainer, not eight. The whole class trains about
 as fast as before (the GIL let one thread run at a time anyway).
 
-Turns go round in the order sessions asked for them; a session keeps its place
-between its script's reruns (the owner is its run book), but the next turn goes
-to the earliest session that is waiting at that moment, so one that is busy
-drawing does not hold up the rest. A place that is not asked for again within
-``stale_after`` seconds (a closed tab) is given up.
+Turns go round in the order sessions asked for them; an owner (a session's run
+book) that is not inside :meth:`Turns.acquire` keeps its place, but the next
+turn goes to the earliest owner that is waiting at that moment, so one that is
+busy elsewhere does not hold up the rest. A place that is not asked for again
+within ``stale_after`` seconds (a paused run) is given up.
 Nothing a session owns is shared: the queue holds only the owners' identities.
 """
 import threading
@@ -73,8 +73,7 @@ class Turns:
                     self._waiting[key] = now  # joins at the back, or keeps its place
                     self._drop_stale(now)
                     # The earliest owner that is waiting now: one that is away
-                    # (between its script's reruns) keeps its place but does not
-                    # hold up the others.
+                    # keeps its place but does not hold up the others.
                     first = next(other for other in self._waiting if other in self._present)
                     if len(self._holding) < self.slots and first == key:
                         del self._waiting[key]

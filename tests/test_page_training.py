@@ -1,5 +1,6 @@
-"""The training page under AppTest: every ``at.run()`` is a whole-page run, which trains one chunk."""
+"""The training page under AppTest: a started run trains in its own thread; every ``at.run()`` looks at it."""
 import io
+import time
 from pathlib import Path
 
 import numpy as np
@@ -15,9 +16,20 @@ PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "training.py")
 BUTTONS = ("train_start", "train_pause", "train_step", "train_reset")
 
 
+OPENED = []  # every page a test opened, to stop its training thread after the test
+
+
+@pytest.fixture(autouse=True)
+def pause_training_after_each_test():
+    yield
+    while OPENED:
+        OPENED.pop().session_state["training_book"].pause()
+
+
 def open_page(lang="en", **settings):
     """The page in ``lang`` with some sliders moved, e.g. ``train_hidden=4``."""
     at = AppTest.from_file(PAGE, default_timeout=60)
+    OPENED.append(at)
     at.query_params["lang"] = lang
     at.run()
     widgets = {"train_seed": at.number_input, "train_lr": at.select_slider}
@@ -36,12 +48,25 @@ def texts(elements):
     return " ".join(str(element.value) for element in elements)
 
 
-def run_until_stopped(at, most_runs=200):
-    for _ in range(most_runs):
-        if not book(at).running:
-            return
-        at.run()
-    raise AssertionError("training did not stop")
+def run_until_stopped(at, seconds=60):
+    """Rerun the page until its run has stopped on its own, as the fragment's timer would."""
+    deadline = time.monotonic() + seconds
+    while book(at).running:
+        if time.monotonic() > deadline:
+            raise AssertionError("training did not stop")
+        time.sleep(0.05)
+    at.run()  # the rerun in which the page sees the stop
+    at.run()  # the whole-page rerun it asks for
+
+
+def wait_for_iterations_beyond(at, iteration, seconds=30):
+    """The active run's iteration once it exceeds ``iteration`` (training goes on in its thread)."""
+    deadline = time.monotonic() + seconds
+    while book(at).active.iteration <= iteration:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"training did not pass iteration {iteration}")
+        time.sleep(0.02)
+    return book(at).active.iteration
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -60,19 +85,20 @@ def test_the_page_shows_its_controls_in_both_languages(lang):
     assert at.slider(key="train_lengths").value == (1, 20)
 
 
-def test_start_trains_chunk_by_chunk_and_pause_stops_it():
+def test_start_trains_in_the_background_and_pause_stops_it_at_once():
     at = open_page()
     at.button(key="train_start").click().run()
-    first = book(at).active.iteration
-    assert first > 0 and book(at).running
+    assert book(at).running
     assert at.button(key="train_start").disabled and not at.button(key="train_pause").disabled
+    first = wait_for_iterations_beyond(at, 0)
+    second = wait_for_iterations_beyond(at, first)
     at.run()
-    second = book(at).active.iteration
-    assert second > first
     assert "Run 1 · training" in at.get("progress")[0].proto.text
     at.button(key="train_pause").click().run()
     paused_at = book(at).active.iteration
-    at.run()
+    assert f"{paused_at:,} / 10,000" in at.get("progress")[0].proto.text  # what the page shows is the run
+    assert paused_at >= second
+    time.sleep(0.5)
     at.run()
     assert book(at).active.iteration == paused_at
     assert at.button(key="train_start").label == t("training.resume", "en")

@@ -1,5 +1,7 @@
 """The training page's core: run book, speed and ETA, curves for plotting, probes, CSV."""
 import io
+import threading
+import time
 
 import numpy as np
 import pytest
@@ -196,6 +198,85 @@ def test_old_runs_are_dropped_but_never_the_current_model():
         train_to_the_end(book)
     assert [run.number for run in book.runs] == [1, 4, 5]
     assert book.dropped == [2, 3]
+
+
+def wait_while_running(book, seconds=60):
+    deadline = time.monotonic() + seconds
+    while book.running:
+        assert time.monotonic() < deadline, "the background run did not stop"
+        time.sleep(0.01)
+
+
+def background_book(connected=lambda: True, **kwargs):
+    return RunBook(connected=connected, **kwargs)
+
+
+def test_a_background_run_trains_like_a_foreground_one_and_says_once_that_it_stopped():
+    foreground = RunBook()
+    foreground.start(TINY)
+    train_to_the_end(foreground)
+    book = background_book()
+    book.start(TINY)
+    wait_while_running(book)
+    assert book.take_stopped() and not book.take_stopped()
+    assert book.active.status == Status.FINISHED.value
+    for name in METRIC_NAMES:
+        np.testing.assert_array_equal(book.active.history[name], foreground.active.history[name])
+    assert not any(thread.name.startswith("training-run") for thread in threading.enumerate())
+
+
+def test_pause_waits_for_the_chunk_in_progress_and_nothing_trains_after_it():
+    book = background_book()
+    book.start(Hyperparameters(hidden=8, iterations=200_000, seed=0))
+    while book.active.iteration == 0:
+        time.sleep(0.01)
+    book.pause()
+    paused_at = book.active.iteration
+    time.sleep(0.3)
+    assert book.active.iteration == paused_at
+    assert book.is_paused and not book.take_stopped()  # paused by the page, not on its own
+    book.start(TINY)  # resumes the same run
+    while book.active.iteration == paused_at:
+        time.sleep(0.01)
+    book.reset()
+    assert book.active is None
+
+
+def test_a_background_step_stops_at_exactly_one_step():
+    book = background_book()
+    book.step(TINY)
+    wait_while_running(book)
+    assert book.active.iteration == STEP_ITERATIONS and book.take_stopped() and book.is_paused
+
+
+def test_a_closed_session_pauses_its_run():
+    connected = threading.Event()
+    connected.set()
+    book = background_book(connected=connected.is_set)
+    book.start(Hyperparameters(hidden=8, iterations=200_000, seed=0))
+    while book.active.iteration == 0:
+        time.sleep(0.01)
+    connected.clear()
+    wait_while_running(book, seconds=5)
+    assert book.is_paused and not book.take_stopped()
+
+
+def test_look_holds_the_run_still_and_waits_at_most_for_one_chunk():
+    book = background_book()
+    book.start(Hyperparameters(hidden=8, iterations=200_000, seed=0))
+    while book.active.iteration == 0:
+        time.sleep(0.01)
+    for _ in range(5):
+        asked = time.monotonic()
+        with book.look():
+            waited = time.monotonic() - asked
+            iteration = book.active.iteration
+            time.sleep(0.05)
+            assert book.active.iteration == iteration
+        # A chunk is at most CHUNK_SECONDS (0.15 s) plus one iteration; a shared machine adds its noise.
+        assert waited < 1.0
+        time.sleep(0.02)
+    book.pause()
 
 
 def test_the_current_model_is_a_snapshot_that_further_training_leaves_alone():
