@@ -8,7 +8,7 @@ import time
 
 from seq2seq_core.checkpoint import load_checkpoint
 
-from ._harness import VIEWPORT, exception_texts, wait_idle
+from .harness import VIEWPORT, exception_texts, wait_idle
 
 PROGRESS = '[data-testid="stProgress"]'
 _PROGRESS_NUMBERS = re.compile(r"iteration ([\d,]+) / ([\d,]+)")

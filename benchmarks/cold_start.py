@@ -3,7 +3,7 @@
 Chromium is started first (a student's browser is already open); then the
 server is launched, polled on ``/_stcore/health``, and ``/?lang=en`` opened the
 moment it answers, until the page is fully drawn (title, try-it box, diagram;
-see :func:`benchmarks._harness.time_fresh_home_load`). Each round is a new
+see :func:`benchmarks.harness.time_fresh_home_load`). Each round is a new
 server process, so each pays for Python's imports and the first session's
 set-up. Target: ≤ 5 s.
 
@@ -12,7 +12,7 @@ set-up. Target: ≤ 5 s.
 import argparse
 import statistics
 
-from ._harness import chromium, streamlit_server, time_fresh_home_load
+from .harness import chromium, streamlit_server, time_fresh_home_load
 
 TARGET_SECONDS = 5.0
 

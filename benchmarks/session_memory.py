@@ -14,7 +14,7 @@ import argparse
 import statistics
 import time
 
-from ._harness import chromium, streamlit_server
+from .harness import chromium, streamlit_server
 from ._training_tab import TrainingTab
 
 TARGET_MB_PER_SESSION = 20

@@ -25,7 +25,7 @@ import sys
 import tempfile
 import time
 
-from ._harness import REPO_ROOT, chromium, streamlit_server
+from .harness import REPO_ROOT, chromium, streamlit_server
 from ._training_tab import TrainingTab
 
 SEED = 0

@@ -19,41 +19,17 @@ port in 8600–8699, and is always stopped at the end of the session.
 import contextlib
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-PORTS = range(8600, 8700)
-SERVER_START_TIMEOUT = 60
-VIEWPORT = {"width": 1280, "height": 900}
+from benchmarks import harness
+from benchmarks.harness import IDLE_JS, VIEWPORT
+
 MAX_SCREENSHOT_HEIGHT = 8000
 _CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 _DRAWN = '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]'
-_IDLE_JS = """() => {
-    const root = document.querySelector('[data-testid="stApp"]');
-    const charts = [...document.querySelectorAll('[data-testid="stPlotlyChart"]')];
-    return root !== null && root.getAttribute("data-test-script-state") === "notRunning"
-        && document.querySelector('[data-testid="stSkeleton"]') === null
-        && charts.every((chart) => chart.querySelector(".main-svg") !== null);
-}"""
 _CONTENT_HEIGHT_JS = """() => Math.max(...['[data-testid="stMain"]', '[data-testid="stAppViewContainer"]']
     .map((selector) => document.querySelector(selector)).filter(Boolean).map((el) => el.scrollHeight))"""
 
@@ -65,59 +41,15 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-def _free_port():
-    for port in PORTS:
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"no free port in {PORTS.start}–{PORTS.stop - 1}")
-
-
-def _healthy(url):
-    try:
-        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-            return response.status == 200
-    except OSError:
-        return False
-
-
 @contextlib.contextmanager
 def running_app_server(log_dir):
     """Run ``streamlit run app.py`` on 127.0.0.1 until the ``with`` block ends; yield its base URL.
 
     The ``app_server`` (one per session) and ``fresh_app_server`` (one per
-    test) fixtures start their servers with this.
+    test) fixtures start their servers with this; the log goes to ``log_dir``.
     """
-    port = _free_port()
-    url = f"http://127.0.0.1:{port}"
-    log_path = Path(log_dir) / f"streamlit-{port}.log"
-    command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.headless", "true",
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--server.fileWatcherType", "none",
-        "--browser.gatherUsageStats", "false",
-    ]
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(command, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
-    try:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while not _healthy(url):
-            if server.poll() is not None or time.monotonic() > deadline:
-                raise RuntimeError(f"streamlit did not start; its log:\n{log_path.read_text()}")
-            time.sleep(0.2)
-        yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    with harness.streamlit_server(ports=harness.TEST_PORTS, log_dir=log_dir, poll=0.2) as server:
+        yield server.url
 
 
 @pytest.fixture(scope="session")
@@ -137,12 +69,8 @@ def fresh_app_server(tmp_path):
 @pytest.fixture(scope="session")
 def chromium():
     """Debian's Chromium, headless, driven by Playwright (which cannot download its own)."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
+    with harness.chromium() as browser:
+        yield browser
 
 
 @pytest.fixture(scope="session")
@@ -185,7 +113,7 @@ class AppDriver:
         deadline = time.monotonic() + timeout
         idle_since = None
         while True:
-            idle = self.page.evaluate(_IDLE_JS)
+            idle = self.page.evaluate(IDLE_JS)
             now = time.monotonic()
             idle_since = (idle_since or now) if idle else None
             if idle_since is not None and now - idle_since >= settle:

@@ -1,10 +1,11 @@
-"""What the browser benchmarks share: a local Streamlit server, headless Chromium, page waits, RSS.
+"""What the browser tests and the browser benchmarks share: a local Streamlit server, headless Chromium, waits.
 
-The server listens on 127.0.0.1 only, on a free port in 9000–9099 (the browser
-tests use 8600–8699), and is always stopped when its ``with`` block ends; so is
-the browser. Chromium is Debian's ``/usr/bin/chromium`` with the flags the
-browser tests use (``tests/browser/conftest.py``), because Playwright cannot
-download its own here.
+The server listens on 127.0.0.1 only, on a free port (the benchmarks use
+9000–9099, the browser tests 8600–8699, so both can run at once), and is always
+stopped when its ``with`` block ends; so is the browser. Chromium is Debian's
+``/usr/bin/chromium``, because Playwright cannot download its own here.
+Also here for the benchmarks: resident memory and CPU time of a process, and
+the time a fresh visitor waits for the home page.
 """
 import contextlib
 import os
@@ -19,7 +20,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
-PORTS = range(9000, 9100)
+BENCHMARK_PORTS = range(9000, 9100)
+TEST_PORTS = range(8600, 8700)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless",
@@ -45,16 +47,16 @@ IDLE_JS = """() => {
 }"""
 
 
-def free_port():
-    """A port in :data:`PORTS` that nothing listens on now."""
-    for port in PORTS:
+def free_port(ports=BENCHMARK_PORTS):
+    """A port in ``ports`` that nothing listens on now."""
+    for port in ports:
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    raise RuntimeError(f"no free port in {PORTS.start}–{PORTS.stop - 1}")
+    raise RuntimeError(f"no free port in {ports.start}–{ports.stop - 1}")
 
 
 def healthy(url, timeout=2.0):
@@ -94,9 +96,19 @@ class Server:
 
 
 @contextlib.contextmanager
-def streamlit_server(timeout=60.0, poll=0.05):
-    """Start the app on a free port, wait for ``/_stcore/health``, yield a :class:`Server`; stop it after."""
-    port = free_port()
+def streamlit_server(ports=BENCHMARK_PORTS, log_dir=None, timeout=60.0, poll=0.05):
+    """Start the app on a free port, wait for ``/_stcore/health``, yield a :class:`Server`; stop it after.
+
+    Parameters
+    ----------
+    ports : range
+        Where to look for a free port.
+    log_dir : str or Path or None
+        Where the server's log ``streamlit-<port>.log`` goes (a temporary file if None).
+    timeout, poll : float
+        Seconds to wait for the server to answer, and between two asks.
+    """
+    port = free_port(ports)
     url = f"http://127.0.0.1:{port}"
     command = [
         sys.executable, "-m", "streamlit", "run", "app.py",
@@ -106,7 +118,10 @@ def streamlit_server(timeout=60.0, poll=0.05):
         "--server.fileWatcherType", "none",
         "--browser.gatherUsageStats", "false",
     ]
-    log = tempfile.NamedTemporaryFile("w+", prefix=f"streamlit-{port}-", suffix=".log", delete=False)
+    if log_dir is None:
+        log = tempfile.NamedTemporaryFile("w+", prefix=f"streamlit-{port}-", suffix=".log", delete=False)
+    else:
+        log = open(Path(log_dir) / f"streamlit-{port}.log", "w+")
     launched = time.perf_counter()
     process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
     try:
