@@ -37,6 +37,8 @@ VIEWPORT = {"width": 1280, "height": 900}
 EXCEPTION_BOX = '[data-testid="stException"]'
 HOME_TITLE = "h1"
 HOME_TRY_BOX = ".st-key-home_try input"
+HOME_DIAGRAM_DRAWN_JS = """() => Array.from(document.querySelectorAll('[data-testid="stImage"] img'))
+    .some((image) => image.complete && image.naturalWidth > 0)"""
 # Idle: the script is not running, no loading skeleton, every plotly chart drawn.
 IDLE_JS = """() => {
     const root = document.querySelector('[data-testid="stApp"]');
@@ -252,8 +254,9 @@ def cpu_seconds(pid):
 def time_fresh_home_load(browser, base_url, screenshot=None):
     """Open ``/`` in a new context and return the seconds until it is fully drawn.
 
-    Fully drawn: the title and the try-it box are visible, the script is not
-    running, and the model diagram has drawn. Fails on an exception box.
+    Fully drawn: the title and the try-it box are visible, the model diagram
+    (an SVG image) has loaded, and the script is not running. Fails on an
+    exception box.
     """
     context = browser.new_context(viewport=VIEWPORT)
     try:
@@ -262,6 +265,7 @@ def time_fresh_home_load(browser, base_url, screenshot=None):
         page.goto(f"{base_url}/?lang=en")
         page.locator(HOME_TITLE).first.wait_for(timeout=60_000)
         page.locator(HOME_TRY_BOX).wait_for(timeout=60_000)
+        page.wait_for_function(HOME_DIAGRAM_DRAWN_JS, timeout=60_000)
         drawn = wait_idle(page, timeout=60)
         errors = exception_texts(page)
         assert not errors, f"exception box on a fresh /: {errors[0]}"

@@ -37,7 +37,7 @@ st.table(vocabulary)
 
 st.subheader(t("home.model.title", lang))
 st.caption(t("home.model.caption", lang))
-st.plotly_chart(seq2seq_diagram(EXAMPLE, lang), config={"staticPlot": True})
+st.image(seq2seq_diagram(EXAMPLE, lang), width="stretch")
 st.markdown(t("home.model.equations", lang))
 st.latex(r"h_t = \mathrm{ReLU}\left(x_t W_{xh} + h_{t-1} W_{hh} + b_h\right), \qquad h_0 = 0")
 st.latex(r"h'_t = \mathrm{ReLU}\left(s_t W'_{xh} + h'_{t-1} W'_{hh} + b'_h\right), \qquad h'_0 = h_T")

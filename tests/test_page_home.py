@@ -1,4 +1,5 @@
 """The home page under AppTest: vocabulary table, diagram, the try-it box, links to every page."""
+import base64
 from pathlib import Path
 
 import numpy as np
@@ -30,7 +31,9 @@ def test_home_draws_in_both_languages(lang):
     assert table.shape == (12, 12)
     assert list(table.index)[-2:] == ["<START>", "<END>"]
     assert (table.to_numpy() == np.eye(12)).all()
-    assert len(app.get("plotly_chart")) == 1
+    (diagram,) = app.get("image")
+    svg = base64.b64decode(diagram.proto.imgs[0].url.removeprefix("data:image/svg+xml;base64,")).decode()
+    assert svg.startswith("<svg") and t("home.model.title", lang) in svg
     assert len(app.get("page_link")) == 5
 
 

@@ -1,26 +1,58 @@
-"""Figure of the home page: the encoder → hidden state → decoder diagram for one sequence."""
-import plotly.graph_objects as go
+"""Figure of the home page: the encoder → hidden state → decoder diagram for one sequence, as SVG.
+
+A schematic, not a chart of data, so it is plain SVG rather than plotly: the
+home page is the first page a visitor opens, and without a plotly chart on it
+the browser does not load plotly's JavaScript to draw it (a fresh home page
+fully drawn, ``benchmarks.harness.time_fresh_home_load`` on an idle 2-core
+server: median 2.66 s with a plotly diagram, 1.50 s without). Its colours are its own, on its own light card, so it
+reads the same in the light and the dark theme.
+"""
+from html import escape
 
 from ..data import END, START, TOKEN_LABELS
 from ..i18n import t
 
 __all__ = ["seq2seq_diagram"]
 
-_INPUT, _HIDDEN, _OUTPUT = 0, 1, 2  # rows of the diagram
 _ENCODER_COLOUR, _DECODER_COLOUR, _BOTTLENECK_COLOUR = "#1f6feb", "#8250df", "#d1242f"
+_TEXT_COLOUR, _LABEL_COLOUR, _CARD_COLOUR = "#1b1f24", "#57606a", "#ffffff"
+_STEP = 44  # px between two time steps
+_NODE = 30  # px: side of a token's square, diameter of a state's circle
+_GAP = 40  # px between the encoder's last state and the decoder's first
+_LEFT, _TOP = 70, 44  # px of room for the row labels and the titles
+_ROWS = {"output": 0, "hidden": 1, "input": 2}
+_ROW_HEIGHT = 70
+_MARKERS = {_ENCODER_COLOUR: "head-encoder", _DECODER_COLOUR: "head-decoder", _BOTTLENECK_COLOUR: "head-bottleneck"}
+_FONT = "font-family:'Source Sans Pro','Source Sans 3',sans-serif"
 
 
-def _arrow(figure, start, end, colour, dash=False, width=1.5):
-    figure.add_annotation(
-        x=end[0], y=end[1], ax=start[0], ay=start[1],
-        xref="x", yref="y", axref="x", ayref="y",
-        showarrow=True, arrowhead=2, arrowsize=1, arrowwidth=width, arrowcolor=colour,
-        standoff=14, startstandoff=14, text="",
-    )
-    if dash:
-        # Plotly arrows cannot be dashed; a dashed line under a faint arrow reads as feedback.
-        figure.add_shape(type="line", x0=start[0], y0=start[1], x1=end[0], y1=end[1],
-                         line=dict(color=colour, dash="dot", width=1), layer="below")
+def _node(kind, role, x, y, label, colour):
+    """A token (square) or a state (circle) centred on ``(x, y)`` with its label."""
+    half = _NODE / 2
+    if kind == "token":
+        shape = (f'<rect x="{x - half}" y="{y - half}" width="{_NODE}" height="{_NODE}" rx="3" '
+                 f'fill="{_CARD_COLOUR}" stroke="{colour}" stroke-width="2"/>')
+    else:
+        shape = f'<circle cx="{x}" cy="{y}" r="{half}" fill="{_CARD_COLOUR}" stroke="{colour}" stroke-width="2"/>'
+    size = 8 if len(label) > 3 else 12
+    return (f'{shape}<text class="{role}" x="{x}" y="{y}" font-size="{size}" fill="{_TEXT_COLOUR}" '
+            f'text-anchor="middle" dominant-baseline="central">{label}</text>')
+
+
+def _arrow(start, end, colour, width=1.5, dashed=False):
+    """A straight arrow between two node centres, stopping at the nodes' edges."""
+    (x0, y0), (x1, y1) = start, end
+    length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
+    trim = _NODE / 2 + 2
+    dx, dy = (x1 - x0) / length * trim, (y1 - y0) / length * trim
+    dash = ' stroke-dasharray="3 3"' if dashed else ""
+    return (f'<line x1="{x0 + dx:.1f}" y1="{y0 + dy:.1f}" x2="{x1 - dx:.1f}" y2="{y1 - dy:.1f}" '
+            f'stroke="{colour}" stroke-width="{width}"{dash} marker-end="url(#{_MARKERS[colour]})"/>')
+
+
+def _state_label(name, index):
+    """``h`` with its index as a subscript, e.g. h₃ or h'₃."""
+    return f'{name}<tspan baseline-shift="sub" font-size="8">{index}</tspan>'
 
 
 def seq2seq_diagram(digits, lang):
@@ -34,69 +66,70 @@ def seq2seq_diagram(digits, lang):
 
     Returns
     -------
-    plotly.graph_objects.Figure
-        Two scatter traces of nodes. The encoder's has ``L + 1`` inputs (the
-        digits, then ``<END>``) and states ``h_1 … h_T``; the decoder's has
-        inputs ``<START>`` then its own outputs, states, and the outputs: the
-        digits reversed, then ``<END>``. Arrows join them; the thick red one is
-        the only thing the decoder gets from the encoder.
+    str
+        One ``<svg>`` element. Its texts carry classes by role, in time order:
+        ``encoder-input`` (the digits, then ``<END>``), ``encoder-state``
+        (``h_1 … h_T``), ``decoder-input`` (``<START>``, then the decoder's own
+        outputs), ``decoder-state`` and ``decoder-output`` (the digits
+        reversed, then ``<END>``). Arrows join them; the thick red one is the
+        only thing the decoder gets from the encoder.
     """
     digits = [int(d) for d in digits]
     steps = len(digits) + 1
     encoder_inputs = [TOKEN_LABELS[d] for d in digits] + [TOKEN_LABELS[END]]
     outputs = [TOKEN_LABELS[d] for d in reversed(digits)] + [TOKEN_LABELS[END]]
     decoder_inputs = [TOKEN_LABELS[START]] + outputs[:-1]
-    decoder_x = [steps + 1 + j for j in range(steps)]
+    encoder_x = [_LEFT + _NODE / 2 + i * _STEP for i in range(steps)]
+    decoder_x = [encoder_x[-1] + _STEP + _GAP + j * _STEP for j in range(steps)]
+    row_y = {row: _TOP + _NODE / 2 + index * _ROW_HEIGHT for row, index in _ROWS.items()}
+    width = decoder_x[-1] + _NODE / 2 + 12
+    height = row_y["input"] + _NODE / 2 + 12
 
-    figure = go.Figure()
-    figure.add_trace(go.Scatter(
-        name=t("home.model.encoder", lang),
-        x=list(range(steps)) * 2,
-        y=[_INPUT] * steps + [_HIDDEN] * steps,
-        text=encoder_inputs + [f"h<sub>{i + 1}</sub>" for i in range(steps)],
-        mode="markers+text",
-        marker=dict(size=40, symbol=["square"] * steps + ["circle"] * steps,
-                    color="white", line=dict(color=_ENCODER_COLOUR, width=2)),
-        textfont=dict(size=10),
-        hoverinfo="skip",
-    ))
-    figure.add_trace(go.Scatter(
-        name=t("home.model.decoder", lang),
-        x=decoder_x * 3,
-        y=[_INPUT] * steps + [_HIDDEN] * steps + [_OUTPUT] * steps,
-        text=decoder_inputs + [f"h'<sub>{j + 1}</sub>" for j in range(steps)] + outputs,
-        mode="markers+text",
-        marker=dict(size=40, symbol=["square"] * steps + ["circle"] * steps + ["square"] * steps,
-                    color="white", line=dict(color=_DECODER_COLOUR, width=2)),
-        textfont=dict(size=10),
-        hoverinfo="skip",
-    ))
-    for i in range(steps):
-        _arrow(figure, (i, _INPUT), (i, _HIDDEN), _ENCODER_COLOUR)
+    parts = []
+    for i, x in enumerate(encoder_x):
+        parts.append(_arrow((x, row_y["input"]), (x, row_y["hidden"]), _ENCODER_COLOUR))
         if i:
-            _arrow(figure, (i - 1, _HIDDEN), (i, _HIDDEN), _ENCODER_COLOUR)
-    _arrow(figure, (steps - 1, _HIDDEN), (decoder_x[0], _HIDDEN), _BOTTLENECK_COLOUR, width=4)
-    figure.add_annotation(x=(steps - 1 + decoder_x[0]) / 2, y=_HIDDEN + 0.35, showarrow=False,
-                          text=t("home.model.bottleneck", lang), font=dict(color=_BOTTLENECK_COLOUR))
+            parts.append(_arrow((encoder_x[i - 1], row_y["hidden"]), (x, row_y["hidden"]), _ENCODER_COLOUR))
+    parts.append(_arrow((encoder_x[-1], row_y["hidden"]), (decoder_x[0], row_y["hidden"]),
+                        _BOTTLENECK_COLOUR, width=4))
     for j, x in enumerate(decoder_x):
-        _arrow(figure, (x, _INPUT), (x, _HIDDEN), _DECODER_COLOUR)
-        _arrow(figure, (x, _HIDDEN), (x, _OUTPUT), _DECODER_COLOUR)
+        parts.append(_arrow((x, row_y["input"]), (x, row_y["hidden"]), _DECODER_COLOUR))
+        parts.append(_arrow((x, row_y["hidden"]), (x, row_y["output"]), _DECODER_COLOUR))
         if j:
-            _arrow(figure, (x - 1, _HIDDEN), (x, _HIDDEN), _DECODER_COLOUR)
-            _arrow(figure, (x - 1, _OUTPUT), (x, _INPUT), _DECODER_COLOUR, dash=True, width=0.5)
-    for label, x, colour in ((t("home.model.encoder", lang), (steps - 1) / 2, _ENCODER_COLOUR),
-                             (t("home.model.decoder", lang), decoder_x[0] + (steps - 1) / 2, _DECODER_COLOUR)):
-        figure.add_annotation(x=x, y=_OUTPUT + 0.55, text=f"<b>{label}</b>", showarrow=False,
-                              font=dict(color=colour, size=14))
-    for row, label in ((_INPUT, t("home.model.inputs", lang)), (_OUTPUT, t("home.model.outputs", lang))):
-        figure.add_annotation(x=-0.6, y=row, text=label, showarrow=False, xanchor="right",
-                              font=dict(color="#57606a"))
-    figure.update_layout(
-        showlegend=False,
-        height=320,
-        margin=dict(l=60, r=10, t=10, b=10),
-        xaxis=dict(visible=False, range=[-1.5, decoder_x[-1] + 0.7]),
-        yaxis=dict(visible=False, range=[-0.5, _OUTPUT + 0.8]),
-        plot_bgcolor="white",
+            parts.append(_arrow((decoder_x[j - 1], row_y["hidden"]), (x, row_y["hidden"]), _DECODER_COLOUR))
+            # The greedy loop: what the decoder wrote is what it reads next.
+            parts.append(_arrow((decoder_x[j - 1], row_y["output"]), (x, row_y["input"]), _DECODER_COLOUR,
+                                width=0.8, dashed=True))
+    for i, x in enumerate(encoder_x):
+        parts.append(_node("token", "encoder-input", x, row_y["input"], escape(encoder_inputs[i]), _ENCODER_COLOUR))
+        parts.append(_node("state", "encoder-state", x, row_y["hidden"], _state_label("h", i + 1), _ENCODER_COLOUR))
+    for j, x in enumerate(decoder_x):
+        parts.append(_node("token", "decoder-input", x, row_y["input"], escape(decoder_inputs[j]), _DECODER_COLOUR))
+        parts.append(_node("state", "decoder-state", x, row_y["hidden"], _state_label("h'", j + 1), _DECODER_COLOUR))
+        parts.append(_node("token", "decoder-output", x, row_y["output"], escape(outputs[j]), _DECODER_COLOUR))
+
+    bottleneck = t("home.model.bottleneck", lang, state=_state_label("h", "T"))
+    middle = (encoder_x[-1] + decoder_x[0]) / 2
+    parts.append(f'<text class="bottleneck" x="{middle}" y="{row_y["hidden"] - 24}" font-size="11" '
+                 f'fill="{_BOTTLENECK_COLOUR}" text-anchor="middle">{bottleneck}</text>')
+    for role, label, xs, colour in (("encoder", t("home.model.encoder", lang), encoder_x, _ENCODER_COLOUR),
+                                    ("decoder", t("home.model.decoder", lang), decoder_x, _DECODER_COLOUR)):
+        parts.append(f'<text class="{role}-title" x="{(xs[0] + xs[-1]) / 2}" y="{_TOP - 22}" font-size="14" '
+                     f'font-weight="bold" fill="{colour}" text-anchor="middle">{escape(label)}</text>')
+    for row, key in (("input", "home.model.inputs"), ("output", "home.model.outputs")):
+        parts.append(f'<text class="row-label" x="{_LEFT - 10}" y="{row_y[row]}" font-size="11" '
+                     f'fill="{_LABEL_COLOUR}" text-anchor="end" dominant-baseline="central">'
+                     f'{escape(t(key, lang))}</text>')
+
+    heads = "".join(
+        f'<marker id="{name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="{4 if colour == _BOTTLENECK_COLOUR else 6}" '
+        f'markerHeight="{4 if colour == _BOTTLENECK_COLOUR else 6}" orient="auto">'
+        f'<path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>'
+        for colour, name in _MARKERS.items()
     )
-    return figure
+    title = escape(t("home.model.title", lang))
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
+            f'width="{width:.0f}" height="{height:.0f}" role="img" aria-label="{title}" style="{_FONT}">'
+            f'<title>{title}</title><defs>{heads}</defs>'
+            f'<rect width="100%" height="100%" rx="8" fill="{_CARD_COLOUR}"/>'
+            + "".join(parts) + "</svg>")

@@ -51,7 +51,7 @@ STRINGS = {
     "home.model.decoder": {"ko": "디코더", "en": "Decoder"},
     "home.model.inputs": {"ko": "입력", "en": "input"},
     "home.model.outputs": {"ko": "출력", "en": "output"},
-    "home.model.bottleneck": {"ko": "h<sub>T</sub>: 숫자 D개", "en": "h<sub>T</sub>: D numbers"},
+    "home.model.bottleneck": {"ko": "{state}: 숫자 D개", "en": "{state}: D numbers"},
     "home.model.equations": {
         "ko": "인코더와 디코더는 같은 모양의 RNN이며 가중치는 따로 가집니다.",
         "en": "Encoder and decoder are RNNs of the same form, each with its own weights.",
