@@ -68,7 +68,6 @@ def train_together(visitor, server, tabs, seconds, load_every, screenshot_dir, p
     # Clicking start in eight slow (low-share) tabs takes a while: the phase
     # runs ``seconds`` from the last click, when all of them train.
     end = max(tab.started for tab in tabs) + seconds
-    shot_taken = False
     while time.perf_counter() < end:
         if time.perf_counter() >= next_load:
             shot = screenshot_dir / f"{phase}-fresh-home.png" if not load_times else None
@@ -76,11 +75,10 @@ def train_together(visitor, server, tabs, seconds, load_every, screenshot_dir, p
             print(f"  {phase}: fresh / drawn in {load_times[-1]:.2f} s "
                   f"(sessions at {', '.join(str(tab.progress()[0]) for tab in tabs)})", flush=True)
             next_load += load_every
-        elif not shot_taken and time.perf_counter() >= end - seconds / 2:
-            tabs[0].page.screenshot(path=screenshot_dir / f"{phase}-session-training.png")
-            shot_taken = True
         else:
             time.sleep(0.2)
+    # After the last load: a screenshot of a starved tab takes seconds, and no load may wait for it.
+    tabs[0].page.screenshot(path=screenshot_dir / f"{phase}-session-training.png")
     for tab in tabs:
         tab.pause()
     elapsed = time.perf_counter() - began

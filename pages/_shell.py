@@ -26,6 +26,10 @@ Session state shared between pages
     which loads the shipped pretrained model the first time; the training page
     puts a model the user trained or uploaded here.
     It belongs to this session alone: nothing mutable is shared between users.
+``st.session_state["training_book"]`` (:data:`BOOK_KEY`)
+    The training page's :class:`seq2seq_core.runs.RunBook`: this session's runs
+    (one may be training in its own thread). The training page creates it; the
+    accuracy page overlays its kept runs when it exists.
 ``st.session_state["present"]`` (:data:`PRESENT_KEY`)
     Presenter mode (larger text and charts for a projector): from ``?present=1``,
     then owned by the sidebar toggle that ``app.py`` draws.
@@ -45,12 +49,13 @@ from seq2seq_core.i18n import normalize_language, t
 from seq2seq_core.url_state import PAGE_SETTINGS, read_query, share_url, to_query
 
 __all__ = [
-    "LANG_KEY", "MODEL_KEY", "PRESENT_KEY", "PAGE_NAMES", "setup_page", "current_model", "page",
+    "LANG_KEY", "MODEL_KEY", "BOOK_KEY", "PRESENT_KEY", "PAGE_NAMES", "setup_page", "current_model", "page",
     "navigation_pages", "presenting", "session_connected",
 ]
 
 LANG_KEY = "lang"
 MODEL_KEY = "current_model"
+BOOK_KEY = "training_book"
 PRESENT_KEY = "present"
 
 # Presenter mode: everything in the main column drawn 1.3 times larger (charts

@@ -11,7 +11,7 @@ import math
 import pandas as pd
 import streamlit as st
 
-from pages._shell import current_model, page, setup_page
+from pages._shell import BOOK_KEY, current_model, page, setup_page
 from seq2seq_core.checkpoint import load_pretrained
 from seq2seq_core.comparison import (
     TABLE_COLUMNS, accuracy_csv, accuracy_rows, distinct_models, errors_after_first_mistake,
@@ -22,8 +22,6 @@ from seq2seq_core.i18n import t
 from seq2seq_core.train import model_kind
 
 MAX_LENGTH = 50  # the longest training length the engine allows
-# pages/training.py keeps this session's runs (a seq2seq_core.runs.RunBook) under this key.
-TRAINING_BOOK_KEY = "training_book"
 
 lang = setup_page("accuracy")
 
@@ -59,7 +57,7 @@ candidates = {
     "pretrained": (t("accuracy.model.pretrained", lang), shipped_model("seq2seq")),
     "baseline": (t("accuracy.model.baseline", lang), shipped_model("baseline")),
 }
-book = st.session_state.get(TRAINING_BOOK_KEY)
+book = st.session_state.get(BOOK_KEY)
 for run in [] if book is None else book.comparable_runs():
     candidates[f"run_{run.number}"] = (run_label(run), run)
 

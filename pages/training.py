@@ -16,7 +16,7 @@ All training state is this session's :class:`~seq2seq_core.runs.RunBook`.
 """
 import streamlit as st
 
-from pages._shell import MODEL_KEY, current_model, session_connected, setup_page
+from pages._shell import BOOK_KEY, MODEL_KEY, current_model, session_connected, setup_page
 from pages._steady_chart import steady_plotly_chart
 from seq2seq_core.checkpoint import CheckpointError, checkpoint_bytes, load_checkpoint, load_pretrained
 from seq2seq_core.figures.training import accuracy_figure, comparison_figure, loss_figure, probe_figure
@@ -36,7 +36,6 @@ from seq2seq_core.train import METRIC_NAMES, Hyperparameters, Status
 from seq2seq_core.turns import TRAINING_TURNS
 from seq2seq_core.url_state import LEARNING_RATES
 
-BOOK_KEY = "training_book"
 UPLOAD_RESULT_KEY = "training_upload_result"
 CHART_SECONDS = 0.4  # charts redraw at least twice a second while a run trains
 TENFOLD_STEPS = 3  # LEARNING_RATES go 1-2-5, so three steps down is ten times lower
