@@ -83,10 +83,21 @@ class Server:
         ``time.perf_counter()`` just before the process was started.
     healthy_after : float
         Seconds from launch to the first answer of ``/_stcore/health``.
+    log_path : str
+        The server's output so far.
     """
 
-    def __init__(self, url, process, launched, healthy_after):
+    def __init__(self, url, process, launched, healthy_after, log_path):
         self.url, self.process, self.launched, self.healthy_after = url, process, launched, healthy_after
+        self.log_path = log_path
+
+    def script_errors(self):
+        """list of str: the first line of every uncaught exception a script run logged so far."""
+        lines = Path(self.log_path).read_text().splitlines()
+        # Streamlit logs "Uncaught app execution", the traceback, then the exception's line.
+        return [next((line for line in lines[index:] if line and not line.startswith((" ", "Traceback"))
+                      and "Uncaught app execution" not in line), "?")
+                for index, line in enumerate(lines) if "Uncaught app execution" in line]
 
     def rss_mb(self):
         """float: the server's resident memory (``VmRSS``) in MiB."""
@@ -133,7 +144,7 @@ def streamlit_server(ports=BENCHMARK_PORTS, log_dir=None, timeout=60.0, poll=0.0
                 log.seek(0)
                 raise RuntimeError(f"streamlit did not start; its log:\n{log.read()}")
             time.sleep(poll)
-        yield Server(url, process, launched, time.perf_counter() - launched)
+        yield Server(url, process, launched, time.perf_counter() - launched, log.name)
     finally:
         process.terminate()
         try:

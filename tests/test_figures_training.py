@@ -1,4 +1,8 @@
 """Figures of the training page: their data, scales and labels in both languages."""
+import subprocess
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -98,3 +102,11 @@ def test_a_run_stopped_after_one_iteration_still_shows_its_point():
     assert loss_figure(one, 10_000, "en").data[1].mode == "markers"
     assert comparison_figure([("Run 1", one)], "loss", "en").data[0].mode == "markers"
     assert loss_figure(CURVES, 10_000, "en").data[1].mode == "lines"
+
+
+def test_building_figures_waits_for_pandas_to_be_imported_whole():
+    # plotly peeks at sys.modules for pandas; the figures package imports it
+    # properly first (see seq2seq_core/figures/__init__.py).
+    code = ("import sys; import seq2seq_core.figures.training; "
+            "assert 'pandas' in sys.modules and hasattr(sys.modules['pandas'], 'Series')")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])

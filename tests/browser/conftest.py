@@ -47,9 +47,14 @@ def running_app_server(log_dir):
 
     The ``app_server`` (one per session) and ``fresh_app_server`` (one per
     test) fixtures start their servers with this; the log goes to ``log_dir``.
+    At the end, any script run the server logged as failed fails the test that
+    owns the server: an exception box that a later rerun replaced leaves no
+    trace in the page, but it does in the log.
     """
     with harness.streamlit_server(ports=harness.TEST_PORTS, log_dir=log_dir, poll=0.2) as server:
         yield server.url
+        errors = server.script_errors()
+    assert not errors, f"script runs failed on the server (log in {log_dir}): {errors}"
 
 
 @pytest.fixture(scope="session")
