@@ -78,10 +78,11 @@ def train_together(visitor, server, tabs, seconds, load_every, screenshot_dir, p
             next_load += load_every
         else:
             time.sleep(0.2)
-    # After the last load: a screenshot of a starved tab takes seconds, and no load may wait for it.
-    tabs[0].page.screenshot(path=screenshot_dir / f"{phase}-session-training.png")
     for tab in tabs:
         tab.pause()
+    # After pausing: a screenshot of a starved tab takes seconds, and neither a
+    # load nor the pause may wait for it (a run at the slider's 50 000 could end).
+    tabs[0].page.screenshot(path=screenshot_dir / f"{phase}-session-at-pause.png")
     elapsed = time.perf_counter() - began
     return {
         "load_times": load_times,
