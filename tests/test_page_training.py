@@ -23,7 +23,9 @@ OPENED = []  # every page a test opened, to stop its training thread after the t
 def pause_training_after_each_test():
     yield
     while OPENED:
-        OPENED.pop().session_state["training_book"].pause()
+        at = OPENED.pop()
+        if "training_book" in at.session_state:  # not if the page failed before creating it
+            at.session_state["training_book"].pause()
 
 
 def open_page(lang="en", **settings):
