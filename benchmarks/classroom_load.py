@@ -80,15 +80,17 @@ def train_together(visitor, server, tabs, seconds, load_every, screenshot_dir, p
             time.sleep(0.2)
     for tab in tabs:
         tab.pause()
-    # After pausing: a screenshot of a starved tab takes seconds, and neither a
-    # load nor the pause may wait for it (a run at the slider's 50 000 could end).
-    tabs[0].page.screenshot(path=screenshot_dir / f"{phase}-session-at-pause.png")
     elapsed = time.perf_counter() - began
-    return {
+    stats = {
         "load_times": load_times,
         "server_cpu": (server.cpu_seconds() - server_cpu) / elapsed,
         "machine_cpu": (machine_cpu_seconds() - machine_cpu) / elapsed,
     }
+    # After pausing and measuring: a screenshot of a starved tab takes seconds,
+    # and neither a load, the pause (a run at the slider's 50 000 could end) nor
+    # the CPU averages may include it.
+    tabs[0].page.screenshot(path=screenshot_dir / f"{phase}-session-at-pause.png")
+    return stats
 
 
 def collect(tabs):

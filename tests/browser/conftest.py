@@ -19,13 +19,12 @@ port in 8600–8699, and is always stopped at the end of the session.
 import contextlib
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
 
 from benchmarks import harness
-from benchmarks.harness import IDLE_JS, VIEWPORT
+from benchmarks.harness import VIEWPORT
 
 MAX_SCREENSHOT_HEIGHT = 8000
 _CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
@@ -115,22 +114,15 @@ class AppDriver:
         start a rerun a moment later, hence the ``settle`` seconds in a row.
         """
         self.page.locator(_CONNECTED).wait_for(timeout=timeout * 1000)
-        deadline = time.monotonic() + timeout
-        idle_since = None
-        while True:
-            idle = self.page.evaluate(IDLE_JS)
-            now = time.monotonic()
-            idle_since = (idle_since or now) if idle else None
-            if idle_since is not None and now - idle_since >= settle:
-                break
-            if now > deadline:
-                raise AssertionError(f"the app was still running after {timeout} s at {self.page.url}")
-            time.sleep(0.1)
+        try:
+            harness.wait_idle(self.page, timeout=timeout, settle=settle)
+        except TimeoutError:
+            raise AssertionError(f"the app was still running after {timeout} s at {self.page.url}") from None
         self.assert_healthy()
 
     def assert_healthy(self):
         """Fail if the page shows an exception box or the "Page not found" dialog."""
-        exceptions = self.page.locator('[data-testid="stException"]')
+        exceptions = self.page.locator(harness.EXCEPTION_BOX)
         assert exceptions.count() == 0, f"exception box at {self.page.url}:\n{exceptions.first.inner_text()}"
         not_found = self.page.get_by_text("Page not found")
         assert not_found.count() == 0, f'"Page not found" dialog at {self.page.url}'
