@@ -49,7 +49,7 @@ from seq2seq_core.i18n import normalize_language, t
 from seq2seq_core.url_state import PAGE_SETTINGS, read_query, share_url, to_query
 
 __all__ = [
-    "LANG_KEY", "MODEL_KEY", "BOOK_KEY", "PRESENT_KEY", "PAGE_NAMES", "setup_page", "current_model", "page",
+    "LANG_KEY", "MODEL_KEY", "BOOK_KEY", "PRESENT_KEY", "SHARE_KEY", "PAGE_NAMES", "setup_page", "current_model", "page",
     "navigation_pages", "presenting", "session_connected",
 ]
 
@@ -57,6 +57,7 @@ LANG_KEY = "lang"
 MODEL_KEY = "current_model"
 BOOK_KEY = "training_book"
 PRESENT_KEY = "present"
+SHARE_KEY = "share_link"  # the sidebar popover holding the link to this view
 
 # Presenter mode: everything in the main column drawn 1.3 times larger (charts
 # included, which font sizes alone would not reach), for 1280×720 projectors.
@@ -141,7 +142,9 @@ def _sync_settings(name, lang):
     if rejected:
         st.warning(t("shell.url.rejected", lang, params=", ".join(f"`{p}`" for p in rejected)))
     link_params = {"lang": lang, **params} | ({PRESENT_KEY: "1"} if presenting() else {})
-    with st.sidebar:
+    # In a popover: the browser loads the code block's highlighter (1.5 MB of
+    # JavaScript) only when someone opens it, not on every first visit.
+    with st.sidebar.popover(t("shell.share.button", lang), icon=":material/link:", key=SHARE_KEY):
         st.caption(t("shell.share", lang))
         st.code(share_url(st.context.url, "" if name == "home" else name, link_params),
                 language=None, wrap_lines=True)

@@ -27,10 +27,11 @@ def test_home_draws_in_both_languages(lang):
     app = run_page(lang)
     assert not app.exception
     assert app.title[0].value == t("home.title", lang)
-    table = app.table[0].value
-    assert table.shape == (12, 12)
-    assert list(table.index)[-2:] == ["<START>", "<END>"]
-    assert (table.to_numpy() == np.eye(12)).all()
+    header, rule, *rows = next(m.value for m in app.markdown if m.value.startswith("|")).splitlines()
+    cells = [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
+    assert header.split("|")[1].strip() == t("home.vocab.token", lang)
+    assert [row[0] for row in cells] == [str(digit) for digit in range(10)] + ["<START>", "<END>"]
+    assert (np.array([row[1:] for row in cells], dtype=int) == np.eye(12)).all()
     (diagram,) = app.get("image")
     svg = base64.b64decode(diagram.proto.imgs[0].url.removeprefix("data:image/svg+xml;base64,")).decode()
     assert svg.startswith("<svg") and t("home.model.title", lang) in svg

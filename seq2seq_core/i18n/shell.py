@@ -9,6 +9,7 @@ STRINGS = {
     "shell.page.accuracy": {"ko": "길이별 정확도", "en": "Accuracy by length"},
     "shell.language.ko": {"ko": "한국어", "en": "한국어 (Korean)"},
     "shell.language.en": {"ko": "English (영어)", "en": "English"},
+    "shell.share.button": {"ko": "이 화면 링크", "en": "Link to this view"},
     "shell.share": {
         "ko": "이 화면 그대로 공유하기 (오른쪽 아이콘으로 복사)",
         "en": "Share exactly this view (copy with the icon on the right)",
