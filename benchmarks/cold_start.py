@@ -28,7 +28,7 @@ def main():
     with chromium() as browser:
         for round_number in range(1, args.rounds + 1):
             with streamlit_server(poll=0.01) as server:
-                drawn = time_fresh_home_load(browser, server.url)
+                drawn = time_fresh_home_load(browser, server.url).drawn
             totals.append(server.healthy_after + drawn)
             print(f"round {round_number}: healthy after {server.healthy_after:.2f} s, "
                   f"home drawn {drawn:.2f} s later: {totals[-1]:.2f} s", flush=True)

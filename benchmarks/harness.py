@@ -14,10 +14,13 @@ import subprocess
 import sys
 import tempfile
 import time
+import typing
 import urllib.request
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+from streamlit.proto.BackMsg_pb2 import BackMsg
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 BENCHMARK_PORTS = range(9000, 9100)
@@ -262,16 +265,51 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+class FreshLoad(typing.NamedTuple):
+    """A fresh visitor's wait for ``/``, in seconds from the click (see :func:`time_fresh_home_load`).
+
+    Attributes
+    ----------
+    answered : float
+        Until the server's answer to the page's first script run has arrived
+        (its ``script_finished`` message over the websocket): the document,
+        the JavaScript the browser asked for before connecting, and every
+        element of the page.
+    script : float
+        Of ``answered``, from the browser's request to run the script to that
+        message: the server's part alone, whatever the visitor's browser does.
+    drawn : float
+        Until the page is fully drawn in the browser.
+    """
+
+    answered: float
+    script: float
+    drawn: float
+
+
 def time_fresh_home_load(browser, base_url, screenshot=None):
-    """Open ``/`` in a new context and return the seconds until it is fully drawn.
+    """Open ``/`` in a new context and time how long the server and the browser take.
 
     Fully drawn: the title and the try-it box are visible, the model diagram
     (an SVG image) has loaded, and the script is not running. Fails on an
     exception box.
+
+    Returns
+    -------
+    FreshLoad
     """
     context = browser.new_context(viewport=VIEWPORT)
     try:
         page = context.new_page()
+        asked, finished = [], []
+
+        def listen(websocket):
+            websocket.on("framesent", lambda payload: asked.append(time.perf_counter())
+                         if _message_type(BackMsg, payload) == "rerun_script" else None)
+            websocket.on("framereceived", lambda payload: finished.append(time.perf_counter())
+                         if _message_type(ForwardMsg, payload) == "script_finished" else None)
+
+        page.on("websocket", listen)
         began = time.perf_counter()
         page.goto(f"{base_url}/?lang=en")
         page.locator(HOME_TITLE).first.wait_for(timeout=60_000)
@@ -280,8 +318,14 @@ def time_fresh_home_load(browser, base_url, screenshot=None):
         drawn = wait_idle(page, timeout=60)
         errors = exception_texts(page)
         assert not errors, f"exception box on a fresh /: {errors[0]}"
+        assert asked and finished, "no script run over the websocket"
         if screenshot:
             page.screenshot(path=screenshot)
-        return drawn - began
+        return FreshLoad(answered=finished[0] - began, script=finished[0] - asked[0], drawn=drawn - began)
     finally:
         context.close()
+
+
+def _message_type(message_class, payload):
+    """str or None: which message a websocket frame carries (``BackMsg`` to, ``ForwardMsg`` from the server)."""
+    return message_class.FromString(payload).WhichOneof("type") if isinstance(payload, bytes) else None

@@ -1,7 +1,15 @@
 """Home, /batches and /broadcasting in a real browser: the interactions a student tries first."""
+import json
+
 import pytest
 
+from benchmarks import harness
 from seq2seq_core.i18n import LANGUAGES, t
+
+# A first visit lands on the home page: 5.7 MB of JavaScript, fonts and styles
+# when the share box was a code block and the vocabulary an st.table (each
+# pulls in a large bundle), 3.1 MB without (measured 2026-11-29, Streamlit 1.67).
+FIRST_VISIT_MEGABYTES = 4.0
 
 
 def set_slider(page, key, value):
@@ -23,6 +31,20 @@ def test_home_try_it_answers_at_once(app, lang):
     main = page.locator('[data-testid="stMain"]')
     assert main.get_by_text(t("home.try.score", lang, correct=5, total=5)).count() == 1
     app.screenshot(f"home-{lang}")
+
+
+def test_a_first_visit_loads_only_what_the_home_page_needs(app):
+    page = app.open("/", lang="en")
+    files = json.loads(page.evaluate(
+        "JSON.stringify(performance.getEntriesByType('resource').map(e => [e.name, e.encodedBodySize]))"))
+    total = sum(size for _, size in files) / 1e6
+    largest = sorted(files, key=lambda file: -file[1])[:5]
+    assert total <= FIRST_VISIT_MEGABYTES, f"{total:.1f} MB on a first visit; largest: {largest}"
+
+
+def test_the_benchmarks_fresh_load_timer_sees_the_servers_answer(chromium, app_server):
+    load = harness.time_fresh_home_load(chromium, app_server)
+    assert 0 < load.script < load.answered < load.drawn, load
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
