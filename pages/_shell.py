@@ -171,11 +171,19 @@ def _leave_pages_directory_mode(lang):
 def current_model():
     """Return this session's current model, loading the pretrained one on first use.
 
+    A training run that has ended on its own since the last call becomes the
+    current model first, on whichever page the student is (it trains in the
+    background while they look elsewhere).
+
     Returns
     -------
     seq2seq_core.checkpoint.Checkpoint
         What :data:`MODEL_KEY` holds; ``.model`` is a :class:`~seq2seq_core.model.Seq2Seq`.
     """
+    book = st.session_state.get(BOOK_KEY)
+    finished = book.take_finished() if book is not None else None
+    if finished is not None:
+        st.session_state[MODEL_KEY] = book.select(finished)
     if MODEL_KEY not in st.session_state:
         # Imported here so that pages without a model never pay for loading one.
         from seq2seq_core.checkpoint import load_pretrained

@@ -47,6 +47,9 @@ lang = setup_page("training")
 if BOOK_KEY not in st.session_state:
     st.session_state[BOOK_KEY] = RunBook(turns=TRAINING_TURNS, connected=session_connected())
 book = st.session_state[BOOK_KEY]
+# Before anything shows which model is current: a run that ended on its own
+# (perhaps while the student was on another page) becomes it here.
+model_in_use = current_model()
 
 
 def chosen_hyperparameters():
@@ -116,9 +119,9 @@ def load_upload():
 def live_panel():
     """The active run's progress and charts; the whole page again once it stops on its own."""
     if book.take_stopped():
-        if book.active.status == Status.FINISHED.value:
-            st.session_state[MODEL_KEY] = book.select(book.active.number)
-        st.rerun()  # the whole page: buttons and messages change, the timer stops
+        # The whole page: buttons and messages change, the timer stops, and a
+        # finished run becomes the current model (see current_model()).
+        st.rerun()
     run = book.active
     if run is None:
         st.info(t("training.no_run", lang))
@@ -251,7 +254,6 @@ st.button(t("training.use_pretrained", lang), key="train_use_pretrained", on_cli
           disabled=book.current is None)
 
 st.subheader(t("training.files.title", lang))
-model_in_use = current_model()
 file_stem = "seq2seq_pretrained" if book.current is None else "seq2seq_run{}_it{}".format(*book.current)
 download_column, upload_column = st.columns(2)
 download_column.download_button(

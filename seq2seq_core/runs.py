@@ -302,6 +302,9 @@ class RunBook:
         self._connected = connected
         self._thread = None
         self._stopped_itself = False
+        # The finished run a page has already made current (or the student chose
+        # a model since it finished); written by the page's thread only.
+        self._finish_handled = None
         self._next_number = 1
 
     def run(self, number):
@@ -409,6 +412,25 @@ class RunBook:
         stopped, self._stopped_itself = self._stopped_itself, False
         return stopped
 
+    def take_finished(self):
+        """int or None: the number of the active run if it has trained all its iterations, once.
+
+        A run that ends while its student is on another page should still
+        become their current model there; whichever page asks first gets it.
+        Choosing a model after the run ended (:meth:`select`,
+        :meth:`select_pretrained`) counts as having taken it.
+        """
+        run = self.active
+        if run is None or run.status != Status.FINISHED.value or run.number == self._finish_handled:
+            return None
+        self._finish_handled = run.number
+        return run.number
+
+    def _chosen(self):
+        """The student chose a model: a run that has already finished must not take over later."""
+        if self.active is not None and self.active.status == Status.FINISHED.value:
+            self._finish_handled = self.active.number
+
     def advance(self, budget, now=None, wait=TURN_WAIT_SECONDS):
         """Train one chunk of at most about ``budget`` seconds, if running and it is this book's turn.
 
@@ -488,11 +510,13 @@ class RunBook:
         """
         run = self.run(number)
         self.current = (number, run.iteration)
+        self._chosen()
         return run.checkpoint()
 
     def select_pretrained(self):
         """Mark the shipped pretrained model as the current one."""
         self.current = None
+        self._chosen()
 
     def comparable_runs(self):
         """list of Run: the runs with at least one iteration that are not training right now."""

@@ -7,8 +7,10 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from pages._shell import BOOK_KEY
 from seq2seq_core.checkpoint import Checkpoint
 from seq2seq_core.i18n import LANGUAGES, t
+from seq2seq_core.runs import RunBook
 from seq2seq_core.train import Hyperparameters, Trainer
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "accuracy.py")
@@ -124,32 +126,16 @@ def test_the_heatmap_follows_the_chosen_model():
     assert traces[1]["name"] == t("accuracy.fig.unread", "en")
 
 
-class KeptRun:
-    """What the page reads of a training-page run (seq2seq_core.runs.Run)."""
-
-    def __init__(self, number, trainer, name=""):
-        self.number, self.name = number, name
-        self.model, self.hyperparameters = trainer.model, trainer.hyperparameters
-
-
-class RunBook:
-    """What the page reads of the training page's seq2seq_core.runs.RunBook."""
-
-    def __init__(self, runs):
-        self.runs = runs
-
-    def comparable_runs(self):
-        return self.runs
-
-
 def test_runs_kept_on_the_training_page_are_overlaid():
-    trainers = [Trainer(Hyperparameters(hidden=8, batch_size=10, iterations=20, max_len=6, seed=seed))
-                for seed in (1, 2)]
-    for trainer in trainers:
-        trainer.step(20)
-    book = RunBook([KeptRun(1, trainers[0]), KeptRun(2, trainers[1], name="mine.npz")])
-    app = run_page(session={"training_book": book})
+    book, elsewhere = RunBook(), RunBook()
+    for seed, trained_in in ((1, book), (2, book), (3, elsewhere)):
+        trained_in.start(Hyperparameters(hidden=8, batch_size=10, iterations=20, max_len=6, seed=seed))
+        while trained_in.running:
+            trained_in.advance(1.0)
+    book.select_pretrained()  # the student went back to the shipped model after both ended
+    book.add_checkpoint(elsewhere.run(1).checkpoint(), "mine.npz")
+    app = run_page(session={BOOK_KEY: book})
     names = [trace["name"] for trace in chart_traces(app, 0)]
-    assert t("training.run_label", "en", number=1) in names
-    assert t("training.run_label_file", "en", number=2, name="mine.npz") in names
-    assert table(app)["model"].nunique() == 4  # current = pretrained, baseline, two runs
+    assert t("training.run_label", "en", number=2) in names
+    assert t("training.run_label_file", "en", number=3, name="mine.npz") in names
+    assert table(app)["model"].nunique() == 5  # current = pretrained, baseline, three runs

@@ -8,11 +8,13 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from pages._shell import BOOK_KEY, MODEL_KEY
 from seq2seq_core.checkpoint import Checkpoint, load_pretrained
 from seq2seq_core.data import END, VOCAB_SIZE
 from seq2seq_core.hidden_states import explained_by_groups, principal_components, probe_states
 from seq2seq_core.i18n import LANGUAGES, t
 from seq2seq_core.model import Seq2Seq
+from seq2seq_core.runs import RunBook
 from seq2seq_core.trace import trace
 from seq2seq_core.train import METRIC_NAMES, Hyperparameters
 
@@ -275,3 +277,19 @@ def test_changing_one_digit_compares_the_two_sequences():
         "8",
         "9",
     ]
+
+
+def test_a_run_that_finishes_while_the_student_is_here_is_shown_at_the_next_rerun():
+    hyperparameters = Hyperparameters(hidden=6, batch_size=2, iterations=120, min_len=1, max_len=3, seed=3)
+    book = RunBook()
+    book.start(hyperparameters)
+    book.advance(0.001)
+    app = run_page("en", session={BOOK_KEY: book})
+    assert app.session_state[MODEL_KEY].model.dim_recurrent == 50  # the pretrained model meanwhile
+    while book.running:  # the run goes on in the background and ends
+        book.advance(0.05)
+    app.run()
+    assert not app.exception
+    assert app.session_state[MODEL_KEY].model.dim_recurrent == 6
+    assert book.current == (1, 120)
+    assert "hidden 6, 120 of 120 iterations done" in app.info[0].value

@@ -120,6 +120,44 @@ def test_a_run_trains_to_the_end_and_stops():
     assert len(book.active.history["loss"]) == TINY.iterations
 
 
+def test_a_finished_run_is_taken_once_to_become_the_current_model():
+    book = RunBook()
+    book.start(TINY)
+    book.advance(0.01)
+    assert book.take_finished() is None  # still training
+    train_to_the_end(book)
+    assert book.take_finished() == 1
+    assert book.take_finished() is None
+
+
+def test_a_run_that_stops_short_of_its_end_is_not_taken():
+    paused, stepped = RunBook(), RunBook()
+    paused.start(TINY)
+    paused.advance(0.01)
+    paused.pause()
+    stepped.step(TINY, iterations=10)
+    train_to_the_end(stepped)
+    assert stepped.active.iteration == 10
+    assert paused.take_finished() is None and stepped.take_finished() is None
+
+
+def test_a_model_chosen_while_a_run_trains_gives_way_to_it_when_it_ends():
+    book = RunBook()
+    book.start(TINY)
+    book.advance(0.01)
+    book.select_pretrained()
+    train_to_the_end(book)
+    assert book.take_finished() == 1
+
+
+def test_a_model_chosen_after_the_run_finished_is_not_overridden_by_it():
+    book = RunBook()
+    book.start(TINY)
+    train_to_the_end(book)
+    book.select_pretrained()
+    assert book.take_finished() is None
+
+
 def test_advance_does_nothing_while_paused():
     book = RunBook()
     book.start(TINY)
