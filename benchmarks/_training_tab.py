@@ -31,6 +31,8 @@ class TrainingTab:
     page : playwright.sync_api.Page
     started, paused : float or None
         ``time.perf_counter()`` of the clicks on start and pause.
+    connections : int
+        Websocket connections the page has opened (one, unless it reconnected).
     """
 
     def __init__(self, browser, base_url, seed, iterations):
@@ -38,11 +40,16 @@ class TrainingTab:
         self.context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
         self.page = self.context.new_page()
         self.started = self.paused = None
+        self.connections = 0  # websockets the page opened: more than one means it lost its connection
+        self.page.on("websocket", self._connected)
         self.page.goto(f"{base_url}/training?lang=en")
         self.page.locator(".st-key-train_start button").wait_for(timeout=60_000)
         wait_idle(self.page, timeout=60)
         self._set_seed(seed)
         self._set_iterations(iterations)
+
+    def _connected(self, websocket):
+        self.connections += 1
 
     def _set_seed(self, seed):
         box = self.page.locator(".st-key-train_seed input")

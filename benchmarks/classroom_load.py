@@ -96,8 +96,10 @@ def train_together(visitor, server, tabs, seconds, load_every, screenshot_dir, p
     return stats
 
 
-def collect(tabs):
+def collect(tabs, screenshot_dir):
     """Wait for each paused tab, check it for exceptions, make its run current and download it.
+
+    A tab that fails here leaves a screenshot and its text in ``screenshot_dir``.
 
     Returns
     -------
@@ -107,12 +109,20 @@ def collect(tabs):
     """
     results = []
     for tab in tabs:
-        iteration = tab.wait_until_stopped()
-        tab.use_run()
-        csv_text, checkpoint = tab.current_model_files()
+        try:
+            iteration = tab.wait_until_stopped()
+            tab.use_run()
+            csv_text, checkpoint = tab.current_model_files()
+        except Exception:
+            stem = screenshot_dir / f"failed-seed-{tab.seed}"
+            tab.page.screenshot(path=f"{stem}.png", full_page=True)
+            Path(f"{stem}.txt").write_text(tab.page.locator("body").inner_text())
+            print(f"seed {tab.seed}: failed while collecting ({tab.connections} websocket connection(s)); "
+                  f"see {stem}.png and .txt", flush=True)
+            raise
         results.append({
             "seed": tab.seed, "iterations": iteration, "rate": iteration / (tab.paused - tab.started),
-            "csv": csv_text, "checkpoint": checkpoint, "errors": tab.exceptions(),
+            "csv": csv_text, "checkpoint": checkpoint, "errors": tab.exceptions(), "connections": tab.connections,
         })
     return results
 
@@ -177,7 +187,7 @@ def main():
         try:
             solo_stats = train_together(visitor, server, solo, args.seconds, args.load_every,
                                         screenshot_dir, "solo")
-            solo_results = collect(solo)
+            solo_results = collect(solo, screenshot_dir)
         finally:
             for tab in solo:
                 tab.close()
@@ -188,7 +198,7 @@ def main():
             print(f"{len(tabs)} sessions ready; server RSS {server.rss_mb():.0f} MiB", flush=True)
             class_stats = train_together(visitor, server, tabs, args.seconds, args.load_every,
                                          screenshot_dir, "class")
-            class_results = collect(tabs)
+            class_results = collect(tabs, screenshot_dir)
             tabs[0].page.screenshot(path=screenshot_dir / "class-session-paused.png")
         finally:
             for tab in tabs:
@@ -203,6 +213,7 @@ def main():
         problems = verify(result)
         failures += bool(problems)
         print(f"seed {result['seed']}: {result['iterations']:,} iterations, "
+              f"{result['connections']} websocket connection(s), "
               + ("as the page showed and identical to Trainer(seed) — own history, own model"
                  if not problems else "; ".join(problems)))
     # An exception box that a later rerun replaced is gone from the pages by
