@@ -105,7 +105,8 @@ def collect(tabs, screenshot_dir):
     -------
     list of dict
         Per tab: ``seed``, ``iterations``, ``rate`` (it/s from click to pause),
-        ``csv`` and ``checkpoint`` as downloaded, ``errors``.
+        ``csv`` and ``checkpoint`` as downloaded, ``errors``, ``connections``
+        (websockets its page opened).
     """
     results = []
     for tab in tabs:

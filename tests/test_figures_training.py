@@ -104,9 +104,10 @@ def test_a_run_stopped_after_one_iteration_still_shows_its_point():
     assert loss_figure(CURVES, 10_000, "en").data[1].mode == "lines"
 
 
-def test_building_figures_waits_for_pandas_to_be_imported_whole():
-    # plotly peeks at sys.modules for pandas; the figures package imports it
-    # properly first (see seq2seq_core/figures/__init__.py).
+def test_building_figures_waits_for_pandas_and_pil_to_be_imported_whole():
+    # plotly peeks at sys.modules for pandas and PIL.Image; the figures package
+    # imports them properly first (see seq2seq_core/figures/__init__.py).
     code = ("import sys; import seq2seq_core.figures.training; "
-            "assert 'pandas' in sys.modules and hasattr(sys.modules['pandas'], 'Series')")
+            "assert hasattr(sys.modules['pandas'], 'Series'); "
+            "assert hasattr(sys.modules['PIL.Image'], 'Image')")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
