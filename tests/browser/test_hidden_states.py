@@ -1,5 +1,7 @@
 """The /hidden_states page in a real browser: typed sequences draw heatmaps, typos give a message."""
 
+import time
+
 import pytest
 
 from seq2seq_core.i18n import LANGUAGES, t
@@ -84,3 +86,20 @@ def test_choices_survive_a_language_switch(app):
         == 1
     )
     assert page.get_by_text(t("hidden_states.fig.first_digit_is", "en", digit=3)).count() >= 1
+
+
+def test_a_run_that_ends_while_the_student_is_here_becomes_the_model_shown(app):
+    page = app.open("/training", lang="en", query="iterations=3000")
+    page.locator(".st-key-train_start button").click()
+    page.locator('[data-testid="stSidebarNav"] a[href*="hidden_states"]').click()
+    app.wait()
+    info = page.locator('[data-testid="stAlertContentInfo"]').first
+    assert "shipped pretrained model" in info.inner_text()  # meanwhile, the run trains on
+    finished = "hidden 50, 3,000 of 3,000 iterations done"
+    for digits in ["1 2 3", "4 5 6"] * 30:  # any rerun of this page, e.g. typing, picks it up
+        if finished in info.inner_text():
+            break
+        time.sleep(0.5)
+        type_sequence(app, page, digits)
+    assert finished in info.inner_text()
+    app.screenshot("hidden_states-after-a-run-en", full_page=False)
