@@ -116,8 +116,8 @@ def collect(tabs, screenshot_dir):
             csv_text, checkpoint = tab.current_model_files()
         except Exception:
             stem = screenshot_dir / f"failed-seed-{tab.seed}"
-            tab.page.screenshot(path=f"{stem}.png", full_page=True)
-            Path(f"{stem}.txt").write_text(tab.page.locator("body").inner_text())
+            tab.page.screenshot(path=stem.with_suffix(".png"), full_page=True)
+            stem.with_suffix(".txt").write_text(tab.page.locator("body").inner_text())
             print(f"seed {tab.seed}: failed while collecting ({tab.connections} websocket connection(s)); "
                   f"see {stem}.png and .txt", flush=True)
             raise
@@ -161,10 +161,11 @@ def report(phase, results, stats):
     print(f"{phase}: {len(results)} session(s), {sum(r['iterations'] for r in results):,} iterations; "
           f"it/s per session {', '.join(f'{rate:.0f}' for rate in rates)}; aggregate {sum(rates):.0f} it/s; "
           f"server CPU {stats['server_cpu']:.2f} cores, whole machine {stats['machine_cpu']:.2f} cores")
-    for what in FreshLoad._fields if stats["loads"] else ():
-        times = [getattr(load, what) for load in stats["loads"]]
-        print(f"{phase}: fresh / {what} in {', '.join(f'{s:.2f}' for s in times)} s "
-              f"(median {statistics.median(times):.2f}, max {max(times):.2f}; target ≤ 3 s)")
+    if stats["loads"]:
+        for what in FreshLoad._fields:
+            times = [getattr(load, what) for load in stats["loads"]]
+            print(f"{phase}: fresh / {what} in {', '.join(f'{s:.2f}' for s in times)} s "
+                  f"(median {statistics.median(times):.2f}, max {max(times):.2f}; target ≤ 3 s)")
     return sum(rates)
 
 

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from pages._shell import MODEL_KEY
+from pages._shell import BOOK_KEY, MODEL_KEY
 from seq2seq_core.checkpoint import checkpoint_bytes, load_pretrained
 from seq2seq_core.i18n import LANGUAGES, t
 from seq2seq_core.train import Status
@@ -24,8 +24,8 @@ def pause_training_after_each_test():
     yield
     while OPENED:
         at = OPENED.pop()
-        if "training_book" in at.session_state:  # not if the page failed before creating it
-            at.session_state["training_book"].pause()
+        if BOOK_KEY in at.session_state:  # not if the page failed before creating it
+            at.session_state[BOOK_KEY].pause()
 
 
 def open_page(lang="en", **settings):
@@ -43,7 +43,7 @@ def open_page(lang="en", **settings):
 
 
 def book(at):
-    return at.session_state["training_book"]
+    return at.session_state[BOOK_KEY]
 
 
 def texts(elements):
