@@ -17,7 +17,8 @@ Session state shared between pages
 ----------------------------------
 ``st.session_state["lang"]`` (:data:`LANG_KEY`)
     ``"ko"`` or ``"en"``. First taken from ``?lang=`` in the URL (Korean when
-    absent or unknown), then owned by the sidebar switch that ``app.py`` draws.
+    absent; Korean with the refused-settings notice when unknown), then owned by
+    the sidebar switch that ``app.py`` draws.
     Every run writes it back to ``?lang=`` so the URL can be shared as is.
 ``st.session_state["current_model"]`` (:data:`MODEL_KEY`)
     The model the pages show: a :class:`seq2seq_core.checkpoint.Checkpoint`
@@ -43,14 +44,23 @@ from pathlib import Path
 
 import streamlit as st
 from streamlit import runtime
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from seq2seq_core.i18n import normalize_language, t
+from seq2seq_core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from seq2seq_core.url_state import PAGE_SETTINGS, read_query, share_url, to_query
 
 __all__ = [
-    "LANG_KEY", "MODEL_KEY", "BOOK_KEY", "PRESENT_KEY", "SHARE_KEY", "PAGE_NAMES", "setup_page", "current_model", "page",
-    "navigation_pages", "presenting", "session_connected",
+    "BOOK_KEY",
+    "LANG_KEY",
+    "MODEL_KEY",
+    "PAGE_NAMES",
+    "PRESENT_KEY",
+    "SHARE_KEY",
+    "current_model",
+    "navigation_pages",
+    "page",
+    "presenting",
+    "session_connected",
+    "setup_page",
 ]
 
 LANG_KEY = "lang"
@@ -58,6 +68,8 @@ MODEL_KEY = "current_model"
 BOOK_KEY = "training_book"
 PRESENT_KEY = "present"
 SHARE_KEY = "share_link"  # the sidebar popover holding the link to this view
+# Set when ?lang= held an unknown language, until the first page's notice says so.
+_LANG_REFUSED_KEY = "_url_lang_refused"
 
 # Presenter mode: everything in the main column drawn 1.3 times larger (charts
 # included, which font sizes alone would not reach), for 1280×720 projectors.
@@ -97,7 +109,9 @@ def setup_page(name=None):
         The language every visible string of this run is written in.
     """
     if LANG_KEY not in st.session_state:
-        st.session_state[LANG_KEY] = normalize_language(st.query_params.get("lang"))
+        asked = st.query_params.get("lang")
+        st.session_state[LANG_KEY] = asked if asked in LANGUAGES else DEFAULT_LANGUAGE
+        st.session_state[_LANG_REFUSED_KEY] = asked is not None and asked not in LANGUAGES
     lang = st.session_state[LANG_KEY]
     if st.query_params.get("lang") != lang:
         st.query_params["lang"] = lang
@@ -125,10 +139,13 @@ def _sync_settings(name, lang):
     settings = PAGE_SETTINGS.get(name, ())
     read_flag = f"_url_read_{name}"
     rejected = []
+    if st.session_state.pop(_LANG_REFUSED_KEY, False):  # said once, by the first page
+        rejected.append("lang")
     if not st.session_state.get(read_flag):  # a link opened: the URL decides, once
-        values, rejected = read_query(st.query_params, settings)
+        values, refused_settings = read_query(st.query_params, settings)
         st.session_state.update(values)
         st.session_state[read_flag] = True
+        rejected += refused_settings
     for setting in settings:
         saved = f"_saved_{setting.widget_key}"
         if setting.widget_key in st.session_state:
@@ -140,6 +157,9 @@ def _sync_settings(name, lang):
         if st.query_params.get(param) != value:
             st.query_params[param] = value
     if rejected:
+        # The app's own parameter names only: a value from the URL is never drawn as
+        # Markdown (a refused one is not shown at all, an accepted one only as a widget's
+        # value and inside the code box below).
         st.warning(t("shell.url.rejected", lang, params=", ".join(f"`{p}`" for p in rejected)))
     link_params = {"lang": lang, **params} | ({PRESENT_KEY: "1"} if presenting() else {})
     # In a popover: the browser loads the code block's highlighter (1.5 MB of
@@ -159,13 +179,23 @@ def _leave_pages_directory_mode(lang):
     (cold) start would then run without ``app.py``, so without the language
     switch and with a menu of file names. Calling ``st.navigation`` once turns
     that mode off for every session; the rerun then goes through ``app.py``.
-    Streamlit keeps this mode in a private flag, so it is read defensively.
+    """
+    if _serves_pages_directory():
+        st.navigation(navigation_pages(lang), position="hidden")
+        st.rerun()
+
+
+def _serves_pages_directory():
+    """bool: whether the server still runs each file in ``pages/`` as a page of its own.
+
+    Streamlit has no public way to ask, so this reads its private class flag, here
+    alone. ``tests/test_streamlit_internals.py`` fails, naming this function, if a
+    Streamlit upgrade renames the flag. Until it is fixed the app still works, except
+    that a deep link opened first after a cold start runs without ``app.py`` (see above).
     """
     from streamlit.runtime.pages_manager import PagesManager
 
-    if getattr(PagesManager, "uses_pages_directory", False):
-        st.navigation(navigation_pages(lang), position="hidden")
-        st.rerun()
+    return bool(getattr(PagesManager, "uses_pages_directory", False))
 
 
 def current_model():
@@ -196,8 +226,9 @@ def session_connected():
     """A callable that says whether this session's browser tab is still connected.
 
     Work this session started in a thread of its own (training) asks it, so
-    that a closed tab stops it. Under ``AppTest`` there is no server, and the
-    session counts as connected as long as the test holds it.
+    that a closed tab stops it. Without a server (bare ``python``) and under
+    ``AppTest`` (whose stand-in runtime answers with a mock, which is truthy) the
+    session counts as connected.
 
     Returns
     -------
@@ -206,8 +237,23 @@ def session_connected():
     """
     if not runtime.exists():
         return lambda: True
+    return _browser_connected_check()
+
+
+def _browser_connected_check():
+    """A callable: whether the session of this script run still has its browser tab.
+
+    Streamlit has no public API for this (``st.context`` describes the request, not
+    the connection), so the runtime's session registry is asked, here alone;
+    ``tests/test_streamlit_internals.py`` fails, naming this function, if a Streamlit
+    upgrade renames what it uses. A closed or dropped tab counts as disconnected at
+    once, although Streamlit keeps the session's state a while longer
+    (``server.disconnectedSessionTTL``) in case the tab comes back.
+    """
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
     server, session_id = runtime.get_instance(), get_script_run_ctx().session_id
-    return lambda: server.is_active_session(session_id)
+    return lambda: bool(server.is_active_session(session_id))
 
 
 def page(name, lang):

@@ -8,6 +8,7 @@ current values back, and :func:`share_url` makes the link to copy.
 """
 import dataclasses
 import math
+import re
 from urllib.parse import urlencode, urlsplit
 
 from .broadcasting import WEIGHT_LAYOUTS
@@ -20,6 +21,13 @@ __all__ = [
 ]
 
 MAX_QUERY_CHARS = 200  # no setting is longer; a longer value is refused unread
+
+# One rule for digits in a link, as in a typed sequence (parse_sequence): only the ASCII
+# digits 0-9. Python's int() and float() also take other scripts' digits ('٣', '３') and
+# underscores ('1_000'); a shared link is typed or copied, so those would only ever be
+# accidents or probes, and a setting refused with a notice is easier to explain.
+_ASCII_INTEGER = re.compile(r"[0-9]+")
+_ASCII_DECIMAL = re.compile(r"(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -68,20 +76,27 @@ class Setting:
                 raise ValueError(f"{self.param}: {error.reason}") from None
         if self.kind == "int_range":
             low_text, separator, high_text = raw.partition("-")
-            value = (self._number(int(low_text, 10)), self._number(int(high_text, 10)))
-            if not separator or value[0] > value[1]:
+            if not separator:
                 raise ValueError(f"{self.param}: not low-high")
+            value = (self._number(low_text.strip()), self._number(high_text.strip()))
+            if value[0] > value[1]:
+                raise ValueError(f"{self.param}: low above high")
             return value
         if self.kind == "int":
-            return self._number(int(raw, 10))
+            return self._number(raw)
         if self.kind == "float":
-            value = self._number(float(raw))
+            value = self._number(raw, float)
             if self.choices:  # snap to the slider's nearest step
                 value = min(self.choices, key=lambda choice: abs(math.log(choice / value)))
             return value
         raise ValueError(f"unknown kind {self.kind!r}")
 
-    def _number(self, value):
+    def _number(self, text, kind=int):
+        """``text`` as an ``int`` (or ``float``) in [low, high], written in ASCII digits."""
+        pattern = _ASCII_INTEGER if kind is int else _ASCII_DECIMAL
+        if not pattern.fullmatch(text):
+            raise ValueError(f"{self.param}: not a number in the digits 0-9")
+        value = kind(text)
         if not math.isfinite(value) or not self.low <= value <= self.high:
             raise ValueError(f"{self.param}: outside [{self.low}, {self.high}]")
         return value

@@ -1,13 +1,24 @@
 """The app shell under AppTest: navigation over six pages, the language switch, page files alone."""
+import tomllib
 from pathlib import Path
 
 import pytest
+from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from pages._shell import LANG_KEY, MODEL_KEY, PAGE_NAMES
 from seq2seq_core.i18n import LANGUAGES, t
 
 ROOT = Path(__file__).resolve().parents[1]
+# The heading each page draws first (two pages reuse their menu entry's title).
+PAGE_TITLE_KEYS = {
+    "home": "home.title",
+    "batches": "batches.title",
+    "broadcasting": "broadcasting.title",
+    "training": "training.title",
+    "hidden_states": "shell.page.hidden_states",
+    "accuracy": "shell.page.accuracy",
+}
 
 
 def run(path, lang=None):
@@ -36,11 +47,32 @@ def test_korean_is_the_default_and_the_url_says_so():
     assert app.query_params["lang"] == "ko"
 
 
-def test_an_unknown_language_in_the_url_falls_back_to_korean():
+def test_an_unknown_language_in_the_url_falls_back_to_korean_and_says_so():
     app = run("app.py", "fr")
     assert not app.exception
     assert app.session_state[LANG_KEY] == "ko"
     assert app.query_params["lang"] == "ko"
+    assert [w.value for w in app.warning] == [t("shell.url.rejected", "ko", params="`lang`")]
+
+
+def test_the_navigation_titles_every_page_in_the_chosen_language():
+    def menu():  # what app.py hands to st.navigation, listed as text
+        import streamlit as st
+
+        from pages._shell import navigation_pages
+
+        for lang in ("ko", "en"):
+            for entry in navigation_pages(lang):
+                st.text(f"{lang}|{entry.url_path}|{entry.title}")
+
+    app = AppTest.from_function(menu, default_timeout=60).run()
+    assert not app.exception
+    assert [text.value for text in app.text] == [
+        f"{lang}|{'' if name == 'home' else name}|{t(f'shell.page.{name}', lang)}"
+        for lang in ("ko", "en") for name in PAGE_NAMES
+    ]
+    assert all(t(f"shell.page.{name}", "ko") != t(f"shell.page.{name}", "en")
+               for name in PAGE_NAMES), "a page's menu entry is not translated"
 
 
 def test_the_sidebar_switch_changes_the_language_and_the_url():
@@ -54,13 +86,14 @@ def test_the_sidebar_switch_changes_the_language_and_the_url():
     assert app.sidebar.radio(key=LANG_KEY).label == t("common.language", "en")
 
 
-@pytest.mark.parametrize("name", ["training", "hidden_states", "accuracy", "batches", "broadcasting"])
-def test_switching_to_a_page_runs_it_inside_the_shell(name):
-    app = run("app.py", "en")
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("name", [n for n in PAGE_NAMES if n != "home"])
+def test_switching_to_a_page_runs_it_inside_the_shell(name, lang):
+    app = run("app.py", lang)
     app.switch_page(f"pages/{name}.py").run()
     assert not app.exception
-    assert app.title[0].value.strip()
-    assert app.sidebar.radio(key=LANG_KEY).value == "en"
+    assert app.title[0].value == t(PAGE_TITLE_KEYS[name], lang)
+    assert app.sidebar.radio(key=LANG_KEY).value == lang
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -68,9 +101,28 @@ def test_switching_to_a_page_runs_it_inside_the_shell(name):
 def test_every_page_file_runs_alone(name, lang):
     app = run(f"pages/{name}.py", lang)
     assert not app.exception
-    assert app.title, f"{name} draws no title"
+    assert app.title[0].value == t(PAGE_TITLE_KEYS[name], lang)
 
 
 def test_the_current_model_is_loaded_only_when_a_page_asks_for_it():
     app = run("pages/batches.py", "en")
     assert MODEL_KEY not in app.session_state
+
+
+def test_a_visitor_sees_that_something_went_wrong_but_no_traceback_or_server_path():
+    shipped = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    value = shipped["client"]["showErrorDetails"]
+
+    def broken_page():
+        open("/srv/explorer/checkpoints/missing.npz")  # noqa: SIM115 - fails, as a bug would
+
+    before = config.get_option("client.showErrorDetails")
+    config.set_option("client.showErrorDetails", value)
+    try:
+        app = AppTest.from_function(broken_page, default_timeout=60).run()
+    finally:
+        config.set_option("client.showErrorDetails", before)
+    (error,) = app.exception
+    assert error.message.strip(), "the visitor is told that something went wrong"
+    assert error.stack_trace == []
+    assert "/srv/explorer" not in str(error.proto)

@@ -5,7 +5,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seq2seq_core.data import (
-    END, MAX_TYPED_LENGTH, VOCAB_SIZE, SequenceInputError, encode_digits, generate_batch,
+    END,
+    MAX_TYPED_LENGTH,
+    VOCAB_SIZE,
+    SequenceInputError,
+    encode_digits,
+    generate_batch,
     parse_sequence,
 )
 
@@ -101,3 +106,17 @@ def test_parse_rejects_bad_input_with_a_reason(text, reason):
        st.sampled_from([" ", ",", ", ", ""]))
 def test_parse_round_trips_any_separator(digits, separator):
     assert parse_sequence(separator.join(map(str, digits))).tolist() == digits
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(0, 9), min_size=1, max_size=MAX_TYPED_LENGTH),
+       st.characters(categories=["Nd", "No"]).filter(lambda c: c.isdigit() and not c.isascii()),
+       st.data())
+def test_parse_takes_only_the_digits_0_to_9(digits, other_digit, data):
+    # The typed-sequence boxes and ?seq= in a link both go through parse_sequence:
+    # one digit of another script ('３', '٣') or a superscript ('²') makes it invalid.
+    text = "".join(map(str, digits))
+    at = data.draw(st.integers(0, len(text) - 1), label="position")
+    with pytest.raises(SequenceInputError) as info:
+        parse_sequence(text[:at] + other_digit + text[at + 1:])
+    assert info.value.reason == "invalid"

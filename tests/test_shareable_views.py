@@ -33,6 +33,7 @@ LINKS = {
 def test_a_link_opens_exactly_its_view_and_the_url_stays_in_step(page):
     app = open_link(page, lang="en", **LINKS[page])
     assert not app.exception
+    assert not app.warning, "a valid link opens without a notice"
     expected = {s.widget_key: s.parse(LINKS[page][s.param]) for s in PAGE_SETTINGS[page]}
     for key, value in expected.items():
         assert app.session_state[key] == value
@@ -66,6 +67,45 @@ def test_invalid_or_hostile_values_fall_back_to_defaults_with_a_notice(page, que
     assert app.session_state[setting.widget_key] == setting.default
     notices = [w.value for w in app.warning]
     assert t("shell.url.rejected", lang, params=f"`{name}`") in notices
+
+
+def drawn(app):
+    """Everything the run drew (main column and sidebar) as the text sent to the browser."""
+    return "\n".join(str(getattr(node, "proto", "")) for root in (app.main, app.sidebar)
+                     for node in root)
+
+
+@pytest.mark.parametrize("lang", ["fr", "EN", "", "<script>alert(1)</script>"])
+def test_an_unknown_language_falls_back_to_korean_with_the_same_notice(lang):
+    app = open_link("batches", lang=lang, seed="abc")
+    assert not app.exception
+    assert app.session_state["lang"] == "ko"
+    assert app.query_params["lang"] in ("ko", ["ko"])
+    notices = [w.value for w in app.warning]
+    assert notices == [t("shell.url.rejected", "ko", params="`lang`, `seed`")]
+    app.run()
+    assert not app.warning, "the notice is for the link as opened, not for every rerun"
+
+
+def test_an_unknown_language_is_noticed_when_the_link_goes_through_app_py():
+    app = AppTest.from_file(APP, default_timeout=60)
+    app.query_params["lang"] = "fr"
+    app.run()
+    assert not app.exception
+    assert app.title[0].value == t("home.title", "ko")
+    assert [w.value for w in app.warning] == [t("shell.url.rejected", "ko", params="`lang`")]
+
+
+HOSTILE = "**bold**<b>tag</b>[link](javascript:alert(1))"
+
+
+@pytest.mark.parametrize("page", sorted(PAGE_SETTINGS))
+def test_a_links_refused_values_are_never_drawn(page):
+    app = open_link(page, lang=HOSTILE, **{s.param: HOSTILE for s in PAGE_SETTINGS[page]})
+    assert not app.exception
+    shown = drawn(app)
+    assert "`lang`" in shown and "lang=ko" in shown  # the walk sees the notice and share box
+    assert "javascript" not in shown and "<b>" not in shown and "**bold**" not in shown
 
 
 def test_settings_come_back_after_visiting_another_page():

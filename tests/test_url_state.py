@@ -1,14 +1,30 @@
 """Settings in the URL (seq2seq_core.url_state): parsing, refusing hostile values, round trips."""
+import sys
+import unicodedata
+
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seq2seq_core.train import Hyperparameters
 from seq2seq_core.url_state import (
-    LEARNING_RATES, MAX_QUERY_CHARS, PAGE_SETTINGS, read_query, share_url, to_query,
+    LEARNING_RATES,
+    MAX_QUERY_CHARS,
+    PAGE_SETTINGS,
+    read_query,
+    share_url,
+    to_query,
 )
 
 TRAINING = PAGE_SETTINGS["training"]
+EVERY_SETTING = [setting for page in PAGE_SETTINGS.values() for setting in page]
+# Every character but 0-9 that str.isdigit() takes, by the digit it stands for:
+# other scripts' digits ('٣', '３', which int() and float() accept too) and others ('²', '①').
+OTHER_DIGITS = {}
+for code in range(0x80, sys.maxunicode + 1):
+    if chr(code).isdigit():
+        OTHER_DIGITS.setdefault(str(unicodedata.digit(chr(code))), []).append(chr(code))
+ANY_OTHER_DIGIT = [char for chars in OTHER_DIGITS.values() for char in chars]
 
 
 def test_training_defaults_are_the_notebooks():
@@ -46,6 +62,48 @@ def test_sequences_are_normalised_and_long_ones_refused():
     assert read_query({"seq": "3,1,4"}, settings) == ({"sequence_input": "3 1 4"}, [])
     for hostile in ("3" * 10_000, "3 x 4", "", "<script>", "1" * 31):
         assert read_query({"seq": hostile}, settings) == ({}, ["seq"])
+
+
+@pytest.mark.parametrize(
+    "query",
+    [{"seed": "1_000"}, {"seed": "+7"}, {"hidden": "６４"}, {"lr": "٠.٠٠١"}, {"lengths": "3-１２"},
+     {"hidden": "6²"}],
+)
+def test_numbers_are_written_in_the_digits_0_to_9_only(query):
+    assert read_query(query, TRAINING) == ({}, list(query))
+
+
+def valid_values(setting):
+    """Hypothesis strategy: the values a page's widget can hold for ``setting``."""
+    if setting.kind == "choice" or (setting.kind == "float" and setting.choices):
+        return st.sampled_from(setting.choices)
+    if setting.kind == "float":
+        return st.floats(setting.low, setting.high)
+    if setting.kind == "int":
+        return st.integers(setting.low, setting.high)
+    if setting.kind == "int_range":
+        bounds = st.integers(setting.low, setting.high)
+        return st.tuples(bounds, bounds).map(sorted).map(tuple)
+    if setting.kind == "sequence":
+        digits = st.lists(st.integers(0, 9), min_size=1, max_size=10)
+        return digits.map(lambda digits: " ".join(map(str, digits)))
+    raise AssertionError(f"no strategy for the new kind {setting.kind!r}: add one here")
+
+
+@pytest.mark.parametrize("setting", EVERY_SETTING, ids=lambda s: f"{s.widget_key}")
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_a_digit_of_another_script_is_refused_in_every_setting(setting, data):
+    text = setting.format(data.draw(valid_values(setting), label="value"))
+    assert read_query({setting.param: text}, [setting])[1] == []  # the ASCII link is fine
+    digits = [i for i, char in enumerate(text) if char in "0123456789"]
+    if digits:  # the same number, one of its digits written in another script
+        at = data.draw(st.sampled_from(digits), label="position")
+        other = data.draw(st.sampled_from(OTHER_DIGITS[text[at]]), label="digit")
+        text = text[:at] + other + text[at + 1:]
+    else:  # a choice: no digits of its own
+        text += data.draw(st.sampled_from(ANY_OTHER_DIGIT), label="digit")
+    assert read_query({setting.param: text}, [setting]) == ({}, [setting.param])
 
 
 @pytest.mark.parametrize("page", sorted(PAGE_SETTINGS))
