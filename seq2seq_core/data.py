@@ -150,15 +150,16 @@ def parse_sequence(text, max_length=MAX_TYPED_LENGTH):
     Raises
     ------
     SequenceInputError
-        ``reason="empty"`` for no digits, ``"invalid"`` for anything but digits
-        and separators (letters, minus signs, decimals), ``"too_long"`` for more
+        ``reason="empty"`` for no digits, ``"invalid"`` for anything but the
+        digits 0-9 and separators (letters, minus signs, decimals, and other
+        scripts' digits such as ``"３"`` or ``"٣"``), ``"too_long"`` for more
         than ``max_length`` digits.
     """
     stripped = text.strip() if isinstance(text, str) else ""
     if not stripped or not _SEPARATORS.sub("", stripped):
         raise SequenceInputError("empty", stripped)
     joined = _SEPARATORS.sub("", stripped)
-    if not (joined.isascii() and joined.isdigit()):
+    if not (joined.isascii() and joined.isdigit()):  # ASCII only, as numbers in a link
         raise SequenceInputError("invalid", stripped)
     if len(joined) > max_length:
         raise SequenceInputError("too_long", stripped)
