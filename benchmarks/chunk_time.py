@@ -21,7 +21,10 @@ import time
 import numpy as np
 
 from seq2seq_core.figures.training import accuracy_figure, loss_figure, probe_figure
-from seq2seq_core.runs import CHUNK_SECONDS, RunBook, probe_predictions, probe_sequences, training_curves
+from seq2seq_core.curves import training_curves
+from seq2seq_core.probes import probe_predictions, probe_sequences
+from seq2seq_core.runs import RunBook
+from seq2seq_core.worker import CHUNK_SECONDS
 from seq2seq_core.train import Hyperparameters
 
 TARGET_SECONDS = 0.2

@@ -37,7 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
-from seq2seq_core.runs import metrics_csv
+from seq2seq_core.exports import metrics_csv
 from seq2seq_core.train import Hyperparameters, Trainer
 
 from .harness import NORMAL_SHARES, FreshLoad, chromium, streamlit_server, time_fresh_home_load

@@ -19,9 +19,8 @@ from seq2seq_core.comparison import (
 )
 from seq2seq_core.figures.accuracy import exact_match_figure, position_heatmap, token_accuracy_figure
 from seq2seq_core.i18n import t
-from seq2seq_core.train import model_kind
-
-MAX_LENGTH = 50  # the longest training length the engine allows
+from seq2seq_core.url_state import widget_range
+from seq2seq_core.kinds import DEFAULT_KIND, MODEL_KINDS, kind_of
 
 lang = setup_page("accuracy")
 
@@ -45,33 +44,30 @@ def percent(value):
     return f"{value:.0%}" if value >= 0.01 or value == 0 else f"{value:.1%}"
 
 
-def run_label(run):
-    if run.name:
-        return t("training.run_label_file", lang, number=run.number, name=run.name)
-    return t("training.run_label", lang, number=run.number)
+def shipped_key(kind):
+    """The shipped model's option key: ``"pretrained"`` for the default kind (a link contract)."""
+    return "pretrained" if kind.name == DEFAULT_KIND else kind.name
 
 
 # Every model this session can compare: key → (name, checkpoint or training-page run).
-candidates = {
-    "current": (t("accuracy.model.current", lang), current_model()),
-    "pretrained": (t("accuracy.model.pretrained", lang), shipped_model("seq2seq")),
-    "baseline": (t("accuracy.model.baseline", lang), shipped_model("baseline")),
-}
+candidates = {"current": (t("accuracy.model.current", lang), current_model())}
+for kind in MODEL_KINDS.values():
+    candidates[shipped_key(kind)] = (t(kind.shipped_label_key, lang), shipped_model(kind.name))
 book = st.session_state.get(BOOK_KEY)
 for run in [] if book is None else book.comparable_runs():
-    candidates[f"run_{run.number}"] = (run_label(run), run)
+    candidates[f"run_{run.number}"] = (run.label(lang), run)
 
 st.title(t("shell.page.accuracy", lang))
 st.markdown(t("accuracy.intro", lang))
 
 left, right = st.columns(2)
-samples = left.slider(t("accuracy.samples", lang), 100, 5000, step=100, key="accuracy_samples",
+samples = left.slider(t("accuracy.samples", lang), **widget_range("accuracy_samples"), key="accuracy_samples",
                       help=t("accuracy.samples_help", lang))
-min_len, max_len = right.slider(t("accuracy.lengths", lang), 1, MAX_LENGTH, key="accuracy_lengths")
+min_len, max_len = right.slider(t("accuracy.lengths", lang), **widget_range("accuracy_lengths"),
+                                key="accuracy_lengths")
 chosen = st.multiselect(t("accuracy.models", lang), list(candidates), default=list(candidates),
                         key="accuracy_models", format_func=lambda key: candidates[key][0])
-st.caption(t("accuracy.model.caption", lang,
-             hidden=candidates["baseline"][1].hyperparameters.hidden))
+st.caption(t("accuracy.model.caption", lang, hidden=candidates["baseline"][1].hyperparameters.hidden))
 if not chosen:
     st.info(t("accuracy.no_models", lang))
     st.stop()
@@ -83,13 +79,13 @@ curves = []
 for name, entry, fingerprint in models:
     with st.spinner(t("accuracy.evaluating", lang, name=name)):
         curves.append((name, cached_evaluation(fingerprint, min_len, max_len, samples, entry.model)))
-kinds = [model_kind(entry.model) for _, entry, _ in models]
+kinds = [kind_of(entry.model) for _, entry, _ in models]
 
 # --- Accuracy by length
 st.subheader(t("accuracy.by_length", lang), anchor="by-length")
 exact_column, token_column = st.columns(2)
 exact_column.plotly_chart(exact_match_figure(curves, training_ranges, lang,
-                                             one_pass_ceiling="baseline" in kinds))
+                                             one_pass_ceiling=any(kind.one_pass for kind in kinds)))
 token_column.plotly_chart(token_accuracy_figure(curves, training_ranges, lang))
 st.caption(t("accuracy.by_length.caption", lang, samples=samples))
 
@@ -97,13 +93,13 @@ st.caption(t("accuracy.by_length.caption", lang, samples=samples))
 st.subheader(t("accuracy.positions", lang), anchor="positions")
 shown = st.selectbox(t("accuracy.positions.model", lang), range(len(curves)), key="accuracy_heatmap_model",
                      format_func=lambda index: curves[index][0])
-st.plotly_chart(position_heatmap(*curves[shown], lang, unread_boundary=kinds[shown] == "baseline"))
+st.plotly_chart(position_heatmap(*curves[shown], lang, unread_boundary=kinds[shown].one_pass))
 st.caption(t("accuracy.positions.caption", lang))
 
 # --- Why: each answer cites the numbers of the charts above, where they were evaluated
 st.subheader(t("accuracy.why", lang), anchor="why")
-seq2seq_index = kinds.index("seq2seq") if "seq2seq" in kinds else None
-baseline_index = kinds.index("baseline") if "baseline" in kinds else None
+seq2seq_index = next((i for i, kind in enumerate(kinds) if not kind.one_pass), None)
+baseline_index = next((i for i, kind in enumerate(kinds) if kind.one_pass), None)
 # The answers speak about the first seq2seq on the charts (the notebook's one when none is shown).
 seq2seq_name, reference, seq2seq_fingerprint = (
     models[seq2seq_index] if seq2seq_index is not None else (None, candidates["pretrained"][1], None))

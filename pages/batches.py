@@ -6,16 +6,16 @@ from pages._shell import setup_page
 from seq2seq_core.batches import LengthRangeError, batch_call, sample_lengths, seeded_batch
 from seq2seq_core.figures.batches import length_histogram, one_hot_heatmap
 from seq2seq_core.i18n import t
+from seq2seq_core.url_state import SETTINGS, widget_range
 
 HISTOGRAM_BATCHES = 2000
-MAX_LENGTH = 30
-MAX_SEED = 999
 
 lang = setup_page("batches")
 
 
 def next_seed():
-    st.session_state.batches_seed = (st.session_state.batches_seed + 1) % (MAX_SEED + 1)
+    seeds = SETTINGS["batches_seed"]
+    st.session_state.batches_seed = seeds.low + (st.session_state.batches_seed + 1 - seeds.low) % (seeds.high - seeds.low + 1)
 
 
 @st.cache_data(max_entries=64)
@@ -27,11 +27,11 @@ st.title(t("batches.title", lang))
 st.markdown(t("batches.intro", lang))
 
 left, right = st.columns(2)
-seq_len_min = left.slider(t("batches.min_len", lang), 1, MAX_LENGTH, key="batches_min")
-seq_len_max = left.slider(t("batches.max_len", lang), 1, MAX_LENGTH, key="batches_max")
-batch_size = right.slider(t("batches.batch_size", lang), 1, 100, key="batches_size")
-# Defaults of the sliders come from seq2seq_core.url_state.PAGE_SETTINGS (see setup_page).
-seed = right.slider(t("batches.seed", lang), 0, MAX_SEED, key="batches_seed")
+# Bounds and defaults of the sliders come from seq2seq_core.url_state.PAGE_SETTINGS.
+seq_len_min = left.slider(t("batches.min_len", lang), **widget_range("batches_min"), key="batches_min")
+seq_len_max = left.slider(t("batches.max_len", lang), **widget_range("batches_max"), key="batches_max")
+batch_size = right.slider(t("batches.batch_size", lang), **widget_range("batches_size"), key="batches_size")
+seed = right.slider(t("batches.seed", lang), **widget_range("batches_seed"), key="batches_seed")
 right.button(t("batches.new", lang), help=t("batches.new_help", lang), on_click=next_seed)
 
 try:

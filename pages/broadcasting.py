@@ -11,6 +11,7 @@ from seq2seq_core.broadcasting import (
 )
 from seq2seq_core.figures.broadcasting import memory_layout_figure, step_product_figure
 from seq2seq_core.i18n import t
+from seq2seq_core.url_state import widget_range
 
 lang = setup_page("broadcasting")
 
@@ -18,10 +19,8 @@ st.title(t("broadcasting.title", lang))
 st.markdown(t("broadcasting.intro", lang))
 
 columns = st.columns(4)
-T = columns[0].slider("T", 1, 6, key="broadcasting_T")
-N = columns[1].slider("N", 1, 5, key="broadcasting_N")
-C = columns[2].slider("C", 1, 6, key="broadcasting_C")
-K = columns[3].slider("K", 1, 6, key="broadcasting_K")
+T, N, C, K = (column.slider(name, **widget_range(f"broadcasting_{name}"), key=f"broadcasting_{name}")
+              for column, name in zip(columns, "TNCK"))
 layout = st.radio(
     t("broadcasting.weight_layout", lang),
     WEIGHT_LAYOUTS,

@@ -14,27 +14,24 @@ on its own (finished, diverged, a step done) makes the fragment rerun the whole
 page, to change the buttons and show the outcome. A closed tab pauses the run.
 All training state is this session's :class:`~seq2seq_core.runs.RunBook`.
 """
+import dataclasses
+
 import streamlit as st
 
+from pages._callbacks import guarded, show_callback_error
 from pages._shell import BOOK_KEY, MODEL_KEY, current_model, session_connected, setup_page
 from pages._steady_chart import steady_plotly_chart
 from seq2seq_core.checkpoint import CheckpointError, checkpoint_bytes, load_checkpoint, load_pretrained
 from seq2seq_core.figures.training import accuracy_figure, comparison_figure, loss_figure, probe_figure
 from seq2seq_core.i18n import t
-from seq2seq_core.runs import (
-    MAX_RUNS,
-    STEP_ITERATIONS,
-    RunBook,
-    changed_fields,
-    metrics_csv,
-    probe_predictions,
-    probe_sequences,
-    run_label,
-    training_curves,
-)
+from seq2seq_core.curves import training_curves
+from seq2seq_core.exports import metrics_csv
+from seq2seq_core.probes import probe_predictions, probe_sequences
+from seq2seq_core.run import changed_fields, run_label
+from seq2seq_core.runs import MAX_RUNS, STEP_ITERATIONS, RunBook, display_name
 from seq2seq_core.train import METRIC_NAMES, Hyperparameters, Status
 from seq2seq_core.turns import TRAINING_TURNS
-from seq2seq_core.url_state import LEARNING_RATES
+from seq2seq_core.url_state import LEARNING_RATES, widget_range
 
 UPLOAD_RESULT_KEY = "training_upload_result"
 CHART_SECONDS = 0.4  # charts redraw at least twice a second while a run trains
@@ -72,33 +69,45 @@ def duration_text(seconds):
     return t("training.seconds", lang, seconds=seconds)
 
 
+@guarded
 def start():
     book.start(chosen_hyperparameters())
 
 
+@guarded
 def step():
     book.step(chosen_hyperparameters())
 
 
+@guarded
 def restart():
-    book.reset()
-    book.start(chosen_hyperparameters())
+    book.restart(chosen_hyperparameters())
 
 
+def last_value(curves, name, form):
+    """The smoothed metric at the last iteration, or a dash for a file without history."""
+    values = curves.smoothed[name]
+    return form.format(values[-1]) if len(values) else "–"
+
+
+@guarded
 def lower_learning_rate(learning_rate):
+    book.restart(dataclasses.replace(chosen_hyperparameters(), learning_rate=learning_rate))
     st.session_state.train_lr = learning_rate
-    restart()
 
 
+@guarded
 def use_run():
     st.session_state[MODEL_KEY] = book.select(st.session_state.train_pick)
 
 
+@guarded
 def use_pretrained():
     st.session_state[MODEL_KEY] = load_pretrained()
     book.select_pretrained()
 
 
+@guarded
 def load_upload():
     uploaded = st.session_state.train_upload
     if uploaded is None:
@@ -108,12 +117,12 @@ def load_upload():
         checkpoint = load_checkpoint(uploaded.getvalue())
     except CheckpointError as error:
         # Kept as keys, not text, so that the message follows a change of language.
-        st.session_state[UPLOAD_RESULT_KEY] = {"name": uploaded.name, "reason": error.reason,
+        st.session_state[UPLOAD_RESULT_KEY] = {"name": display_name(uploaded.name), "reason": error.reason,
                                                "detail": error.detail}
         return
-    run = book.add_checkpoint(checkpoint, uploaded.name)
-    st.session_state[MODEL_KEY] = book.select(run.number)
-    st.session_state[UPLOAD_RESULT_KEY] = {"name": uploaded.name, "number": run.number}
+    run, snapshot = book.add_checkpoint(checkpoint, uploaded.name)
+    st.session_state[MODEL_KEY] = snapshot
+    st.session_state[UPLOAD_RESULT_KEY] = {"name": run.name, "number": run.number}
 
 
 def live_panel():
@@ -122,21 +131,20 @@ def live_panel():
         # The whole page: buttons and messages change, the timer stops, and a
         # finished run becomes the current model (see current_model()).
         st.rerun()
-    run = book.active
-    if run is None:
+    view = book.live_view()  # one iteration's history and weights, not a chunk's half
+    if view is None:
         st.info(t("training.no_run", lang))
         return
+    run, iteration = view.run, view.iteration
     total = run.hyperparameters.iterations
-    with book.look():  # one iteration's history and weights, not a chunk's half
-        iteration = run.iteration
-        curves = training_curves(run.history, total)
-        probes = probe_predictions(run.model, probe_sequences())
+    curves = training_curves(view.history, total)
+    probes = probe_predictions(view.model, probe_sequences())
     progress = t("training.progress", lang, number=run.number, status=status_text(run),
                  iteration=iteration, total=total)
-    rate = book.meter.rate
-    if book.running and rate:
-        progress += t("training.speed", lang, rate=rate)
-        progress += t("training.eta", lang, duration=duration_text(book.meter.eta(total - iteration)))
+    meter = book.worker.meter
+    if book.running and meter.rate:
+        progress += t("training.speed", lang, rate=meter.rate)
+        progress += t("training.eta", lang, duration=duration_text(meter.eta(total - iteration)))
     st.progress(iteration / total, text=progress)
     loss_column, accuracy_column = st.columns(2)
     with loss_column:
@@ -150,18 +158,23 @@ def live_panel():
 
 st.title(t("training.title", lang))
 st.markdown(t("training.intro", lang))
+show_callback_error(lang)
 
 st.subheader(t("training.settings", lang))
 left, middle, right = st.columns(3)
-left.slider(t("training.hidden", lang), 4, 256, key="train_hidden")
-left.select_slider(t("training.learning_rate", lang), LEARNING_RATES, format_func="{:g}".format, key="train_lr")
-middle.slider(t("training.batch_size", lang), 1, 500, key="train_batch")
-middle.slider(t("training.iterations", lang), 100, 50_000, step=100, key="train_iterations")
-right.slider(t("training.lengths", lang), 1, 30, key="train_lengths")
-right.number_input(t("training.seed", lang), 0, 9999, key="train_seed")
+# Bounds and defaults come from seq2seq_core.url_state.PAGE_SETTINGS["training"].
+left.slider(t("training.hidden", lang), **widget_range("train_hidden"), key="train_hidden")
+left.select_slider(t("training.learning_rate", lang), **widget_range("train_lr"), format_func="{:g}".format,
+                   key="train_lr")
+middle.slider(t("training.batch_size", lang), **widget_range("train_batch"), key="train_batch")
+middle.slider(t("training.iterations", lang), **widget_range("train_iterations"), key="train_iterations")
+right.slider(t("training.lengths", lang), **widget_range("train_lengths"), key="train_lengths")
+# The range in the label: Streamlit's own out-of-range message is in English only.
+right.number_input(t("training.seed", lang, **widget_range("train_seed")), **widget_range("train_seed"),
+                   key="train_seed")
 
 active = book.active
-if active is not None and active.trainer is not None and not active.trainer.done and active.iteration > 0:
+if active is not None and (book.running or book.is_paused):
     changes = [
         t("training.change", lang, field=t(f"training.field.{field}", lang),
           run=active.hyperparameters.to_dict()[field], chosen=chosen_hyperparameters().to_dict()[field])
@@ -174,11 +187,11 @@ if active is not None and active.trainer is not None and not active.trainer.done
 start_column, pause_column, step_column, reset_column = st.columns(4)
 start_column.button(t("training.resume" if book.is_paused else "training.start", lang), key="train_start",
                     on_click=start, disabled=book.running, type="primary", width="stretch")
-pause_column.button(t("training.pause", lang), key="train_pause", on_click=book.pause,
+pause_column.button(t("training.pause", lang), key="train_pause", on_click=guarded(book.pause),
                     disabled=not book.running, width="stretch")
 step_column.button(t("training.step", lang, count=STEP_ITERATIONS), key="train_step", on_click=step,
                    disabled=book.running, width="stretch")
-reset_column.button(t("training.reset", lang), key="train_reset", on_click=book.reset,
+reset_column.button(t("training.reset", lang), key="train_reset", on_click=guarded(book.reset),
                     disabled=active is None, width="stretch")
 # Explained here rather than in tooltips: a button with help= is drawn twice in
 # the DOM, which breaks the `.st-key-train_start button` test contract.
@@ -194,7 +207,10 @@ if active is not None and active.status == Status.DIVERGED.value:
                   on_click=lower_learning_rate, args=(lower,))
 elif active is not None and active.status == Status.FINISHED.value and book.current == (active.number, active.iteration):
     st.success(t("training.finished", lang, number=active.number, iteration=active.iteration,
-                 rate=book.meter.overall_rate or 0))
+                 rate=book.worker.meter.overall_rate or 0))
+
+if book.failure is not None:
+    st.error(t("training.failed", lang, error=book.failure))
 
 st.fragment(run_every=CHART_SECONDS if book.running else None)(live_panel)()
 
@@ -216,8 +232,8 @@ if runs:
                 t("training.col.lengths", lang): f"{run.hyperparameters.min_len}–{run.hyperparameters.max_len}",
                 t("training.col.seed", lang): run.hyperparameters.seed,
                 t("training.col.iterations", lang): f"{run.iteration:,} / {run.hyperparameters.iterations:,}",
-                t("training.col.loss", lang): f"{curves_by_run[run.number].smoothed['loss'][-1]:.4f}",
-                **{t(f"training.col.{name}", lang): f"{curves_by_run[run.number].smoothed[name][-1]:.1%}"
+                t("training.col.loss", lang): last_value(curves_by_run[run.number], "loss", "{:.4f}"),
+                **{t(f"training.col.{name}", lang): last_value(curves_by_run[run.number], name, "{:.1%}")
                    for name in METRIC_NAMES[1:]},
             }
             for run in runs
@@ -228,7 +244,7 @@ if runs:
                       format_func=lambda name: t(f"training.metric.{name}", lang), key="train_compare_metric")
     st.plotly_chart(comparison_figure([(run.label(lang), curves_by_run[run.number]) for run in runs], metric, lang),
                     key="train_compare_chart")
-    selectable = {run.number: run for run in runs if run.status != Status.DIVERGED.value}
+    selectable = {run.number: run for run in book.selectable_runs()}
     if selectable:
         pick_column, use_column = st.columns([3, 1], vertical_alignment="bottom")
         pick_column.selectbox(
@@ -265,7 +281,9 @@ download_column.download_button(
     t("training.download_metrics", lang), key="train_download_metrics", file_name=f"{file_stem}.csv",
     data=lambda: metrics_csv(model_in_use.history), mime="text/csv", on_click="ignore",
 )
-upload_column.file_uploader(t("training.upload", lang), type=["npz"], key="train_upload",
+# The size limit in the label: Streamlit's own "File must be … or smaller" is in English only.
+upload_column.file_uploader(t("training.upload", lang, megabytes=st.get_option("server.maxUploadSize")),
+                            type=["npz"], key="train_upload",
                             help=t("training.upload_help", lang), on_change=load_upload)
 upload_result = st.session_state.get(UPLOAD_RESULT_KEY)
 if upload_result is not None and "reason" in upload_result:

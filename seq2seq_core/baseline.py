@@ -91,10 +91,7 @@ def predict_baseline_tokens(model, digits):
         The argmax at every step; a perfect model gives the digits reversed, then 11.
     """
     x, _ = encode_digits(digits)
-    hidden = encode_forward(
-        model.fc_x2h.weight.data + model.fc_x2h.bias.data, model.fc_h2h.weight.data,
-        x.argmax(axis=-1),
-    )
+    hidden = encode_forward(model.input_table(), model.fc_h2h.weight.data, x.argmax(axis=-1))
     return (hidden @ model.fc_h2y.weight.data + model.fc_h2y.bias.data).argmax(axis=-1)
 
 

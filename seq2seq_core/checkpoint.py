@@ -1,7 +1,7 @@
 """Checkpoints: one ``.npz`` file with weights, hyperparameters, history and a format version.
 
 A file also names its model's kind (``"seq2seq"`` or the one-pass ``"baseline"``
-RNN, see :data:`~seq2seq_core.train.MODEL_KINDS`); files without it are seq2seq.
+RNN, see :data:`~seq2seq_core.kinds.MODEL_KINDS`); files without it are seq2seq.
 
 Loading trusts nothing in the file: it refuses pickles, checks every key, shape,
 dtype and value, and raises :class:`CheckpointError` for anything else, so an
@@ -15,13 +15,11 @@ from importlib import resources
 
 import numpy as np
 
-from .data import VOCAB_SIZE
-from .train import METRIC_NAMES, MODEL_KINDS, HyperparameterError, Hyperparameters, model_kind
+from .kinds import DEFAULT_KIND, MODEL_KINDS, kind_of
+from .train import METRIC_NAMES, HyperparameterError, Hyperparameters
 
 __all__ = [
     "FORMAT_VERSION",
-    "PRETRAINED_FILE",
-    "BASELINE_FILE",
     "Checkpoint",
     "CheckpointError",
     "parameter_shapes",
@@ -32,36 +30,19 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
-PRETRAINED_FILE = "seq2seq_notebook.npz"
-BASELINE_FILE = "baseline_rnn.npz"  # made by the command in seq2seq_core/baseline.py
 MAX_BYTES = 20 * 2**20  # far above any real checkpoint (hidden 512 is ~4 MB), below a memory hazard
 
-_LAYERS = ("fc_x2h.weight", "fc_x2h.bias", "fc_h2h.weight", "fc_h2y.weight", "fc_h2y.bias")
-_RNNS = {"seq2seq": ("encoder", "decoder"), "baseline": ("rnn",)}  # the RNNs of each kind
 
 
-def parameter_shapes(hidden, vocab_size=VOCAB_SIZE, kind="seq2seq"):
-    """The parameter names of a model, in ``model.parameters`` order, with shapes.
-
-    Parameters
-    ----------
-    hidden : int
-        Hidden size D.
-    kind : {"seq2seq", "baseline"}
-        A seq2seq's names start with ``encoder.``/``decoder.``, the baseline's with ``rnn.``.
+def parameter_shapes(hidden, kind=DEFAULT_KIND):
+    """The parameter names of a model of ``kind`` (a key of ``MODEL_KINDS``), in order, with shapes.
 
     Returns
     -------
     dict of str to tuple
         e.g. ``"encoder.fc_x2h.weight": (12, D)``.
     """
-    layer_shapes = ((vocab_size, hidden), (1, hidden), (hidden, hidden),
-                    (hidden, vocab_size), (1, vocab_size))
-    return {
-        f"{part}.{layer}": shape
-        for part in _RNNS[kind]
-        for layer, shape in zip(_LAYERS, layer_shapes)
-    }
+    return MODEL_KINDS[kind].parameter_shapes(hidden)
 
 
 class CheckpointError(ValueError):
@@ -101,11 +82,11 @@ class Checkpoint:
     @property
     def kind(self):
         """{"seq2seq", "baseline"}: which model this is."""
-        return model_kind(self.model)
+        return kind_of(self.model).name
 
 
 def _arrays(model, hyperparameters, history):
-    kind = model_kind(model)
+    kind = kind_of(model).name
     names = parameter_shapes(hyperparameters.hidden, kind=kind)
     arrays = {name: p.data for name, p in zip(names, model.parameters)}
     arrays.update({f"history.{name}": np.asarray(history[name], dtype=np.float32)
@@ -158,7 +139,7 @@ def _read_npz(file):
 
 def _kind(arrays):
     if "kind" not in arrays:
-        return "seq2seq"  # written before the baseline existed
+        return DEFAULT_KIND  # written before the baseline existed
     kind = arrays["kind"]
     if kind.shape != () or kind.dtype.kind != "U" or str(kind) not in MODEL_KINDS:
         raise CheckpointError("metadata", "kind")
@@ -203,8 +184,7 @@ def load_checkpoint(file):
     arrays = _read_npz(file)
     hyperparameters = _metadata(arrays)
     kind = _kind(arrays)
-    model_class, _ = MODEL_KINDS[kind]
-    model = model_class(VOCAB_SIZE, hyperparameters.hidden, VOCAB_SIZE, rng=np.random.default_rng(0))
+    model = MODEL_KINDS[kind].build(hyperparameters.hidden, rng=np.random.default_rng(0))
     for (name, shape), parameter in zip(parameter_shapes(hyperparameters.hidden, kind=kind).items(),
                                         model.parameters):
         if name not in arrays:
@@ -231,20 +211,14 @@ def load_checkpoint(file):
     return Checkpoint(model, hyperparameters, history)
 
 
-def load_pretrained(kind="seq2seq"):
-    """The shipped model, trained with the notebook's defaults (see README for the command).
-
-    Parameters
-    ----------
-    kind : {"seq2seq", "baseline"}
-        The seq2seq model (:data:`PRETRAINED_FILE`) or the one-pass RNN baseline
-        (:data:`BASELINE_FILE`).
+def load_pretrained(kind=DEFAULT_KIND):
+    """A fresh copy of the shipped model of ``kind`` (its ``ModelKind.pretrained_file``).
 
     Returns
     -------
     Checkpoint
-        A fresh copy: the caller may train or change it.
+        The caller may train or change it.
     """
-    file = {"seq2seq": PRETRAINED_FILE, "baseline": BASELINE_FILE}[kind]
+    file = MODEL_KINDS[kind].pretrained_file
     data = resources.files(__package__).joinpath("pretrained", file).read_bytes()
     return load_checkpoint(data)

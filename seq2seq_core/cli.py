@@ -7,7 +7,8 @@ from tqdm import tqdm
 
 from .checkpoint import CheckpointError, load_checkpoint, load_pretrained, save_checkpoint
 from .comparison import evaluate_model
-from .train import MODEL_KINDS, HyperparameterError, Hyperparameters, Trainer
+from .kinds import MODEL_KINDS
+from .train import HyperparameterError, Hyperparameters, Trainer
 
 __all__ = ["main"]
 

@@ -12,15 +12,13 @@ import io
 
 import numpy as np
 
-from .baseline import one_pass_exact_match_ceiling, predict_baseline_tokens
-from .data import END
+from .baseline import one_pass_exact_match_ceiling
+from .data import reversed_targets
 from .evaluate import evaluate_lengths, wilson_interval
 from .hidden_states import model_fingerprint
-from .trace import predict_tokens
-from .train import model_kind
+from .kinds import kind_of
 
 __all__ = [
-    "PREDICTORS",
     "TABLE_COLUMNS",
     "evaluate_model",
     "errors_after_first_mistake",
@@ -30,9 +28,6 @@ __all__ = [
     "accuracy_rows",
     "accuracy_csv",
 ]
-
-# How each kind of model turns digits, shape-(L, N), into output tokens, shape-(L+1, N).
-PREDICTORS = {"seq2seq": predict_tokens, "baseline": predict_baseline_tokens}
 
 TABLE_COLUMNS = (
     "model", "length", "samples", "exact_match", "exact_match_low", "exact_match_high",
@@ -58,7 +53,7 @@ def evaluate_model(model, min_len=1, max_len=30, samples=1000, seed=0):
     LengthEvaluation
     """
     return evaluate_lengths(model, min_len, max_len, samples, seed,
-                            predict=PREDICTORS[model_kind(model)])
+                            predict=kind_of(model).predict)
 
 
 def errors_after_first_mistake(model, length, samples=1000, seed=0):
@@ -85,8 +80,8 @@ def errors_after_first_mistake(model, length, samples=1000, seed=0):
         had a mistake with tokens after it).
     """
     digits = np.random.default_rng(seed).integers(0, 10, (length, samples))
-    predictions = PREDICTORS[model_kind(model)](model, digits)
-    targets = np.concatenate([digits[::-1], np.full((1, samples), END)])
+    predictions = kind_of(model).predict(model, digits)
+    targets = reversed_targets(digits)
     correct = predictions == targets  # shape-(length+1, samples)
     mistake_so_far = np.logical_or.accumulate(~correct, axis=0)
     # shifted by one step: whether a mistake happened strictly before each token

@@ -57,9 +57,22 @@ def encode_digits(digits):
     x = np.zeros((length + 1, batch_size, VOCAB_SIZE), dtype=np.float32)
     x[np.arange(length)[:, None], np.arange(batch_size), digits] = 1
     x[-1, :, END] = 1
-    ends = np.full((1, batch_size), END, dtype=np.int64)
-    y = np.concatenate([digits[::-1], ends], axis=0)
-    return x, y
+    return x, reversed_targets(digits)
+
+
+def reversed_targets(digits):
+    """The outputs a perfect model gives: the digits reversed along time, then ``<END>``.
+
+    Parameters
+    ----------
+    digits : array_like of int, shape-(L, N)
+
+    Returns
+    -------
+    ndarray of int64, shape-(L+1, N)
+    """
+    digits = np.asarray(digits, dtype=np.int64)
+    return np.concatenate([digits[::-1], np.full((1, digits.shape[1]), END, dtype=np.int64)])
 
 
 def generate_batch(seq_len_min=1, seq_len_max=20, batch_size=10, rng=None):

@@ -4,7 +4,7 @@ import dataclasses
 import numpy as np
 
 from .blas import use_one_blas_thread
-from .data import END
+from .data import reversed_targets
 from .trace import predict_tokens
 
 __all__ = ["LengthEvaluation", "evaluate_lengths", "wilson_interval"]
@@ -101,7 +101,7 @@ def evaluate_lengths(model, min_len=1, max_len=30, samples=1000, seed=0, predict
     use_one_blas_thread()
     for row, length in enumerate(lengths):
         digits = rng.integers(0, 10, (length, samples))
-        targets = np.concatenate([digits[::-1], np.full((1, samples), END)])
+        targets = reversed_targets(digits)
         correct = predict(model, digits) == targets  # shape-(length+1, samples)
         exact_correct[row] = correct.all(axis=0).sum()
         position_correct[row, : length + 1] = correct.sum(axis=1)

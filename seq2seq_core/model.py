@@ -84,7 +84,7 @@ class RNN:
             Hidden states at every step (h_0 excluded).
         """
         N = x.shape[1]
-        D = self.fc_h2h.weight.shape[0]
+        D = self.dim_recurrent
 
         h_t = np.zeros((1, N, D), dtype=np.float32) if h is None else h
         h = []
@@ -98,6 +98,15 @@ class RNN:
     def parameters(self):
         """Tuple[Tensor, ...]: W_xh, b_h, W_hh, W_hy, b_y."""
         return self.fc_x2h.parameters + self.fc_h2h.parameters + self.fc_h2y.parameters
+
+    @property
+    def dim_recurrent(self):
+        """int: the hidden size D."""
+        return self.fc_h2h.weight.shape[0]
+
+    def input_table(self):
+        """ndarray, shape-(C, D): ``W_xh + b_h``, row ``c`` is what one-hot token ``c`` adds."""
+        return self.fc_x2h.weight.data + self.fc_x2h.bias.data
 
 
 def one_hot_encode_prediction(y_t):
@@ -174,7 +183,7 @@ class Seq2Seq:
     @property
     def dim_recurrent(self):
         """int: the hidden size D."""
-        return self.encoder.fc_h2h.weight.shape[0]
+        return self.encoder.dim_recurrent
 
 
 seq2seq = Seq2Seq  # the notebook defines the class as ``seq2seq`` and calls it ``Seq2Seq``

@@ -94,11 +94,9 @@ def trace(model, digits):
     x, targets = encode_digits(digits)
     encoder_inputs = x.argmax(axis=-1)
     enc, dec = model.encoder, model.decoder
-    encoder_hidden = encode_forward(
-        enc.fc_x2h.weight.data + enc.fc_x2h.bias.data, enc.fc_h2h.weight.data, encoder_inputs
-    )
+    encoder_hidden = encode_forward(enc.input_table(), enc.fc_h2h.weight.data, encoder_inputs)
     decoder_hidden, logits, decoder_inputs = greedy_decode_forward(
-        dec.fc_x2h.weight.data + dec.fc_x2h.bias.data, dec.fc_h2h.weight.data,
+        dec.input_table(), dec.fc_h2h.weight.data,
         dec.fc_h2y.weight.data, dec.fc_h2y.bias.data, encoder_hidden[-1], len(x),
     )
     return Trace(digits, encoder_inputs, encoder_hidden, decoder_inputs, decoder_hidden,

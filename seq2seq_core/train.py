@@ -17,32 +17,16 @@ import mygrad as mg
 from mynn.optimizers.adam import Adam
 
 from .blas import use_one_blas_thread
-from .data import VOCAB_SIZE, generate_batch
-from .baseline import baseline_loss
-from .model import RNN, Seq2Seq
-from .recurrence import Workspace, seq2seq_loss
+from .data import generate_batch
+from .kinds import DEFAULT_KIND, MODEL_KINDS, kind_of
+from .recurrence import Workspace
 
 __all__ = [
     "Hyperparameters", "HyperparameterError", "Status", "Trainer", "METRIC_NAMES",
-    "DIVERGENCE_LOSS", "MODEL_KINDS", "model_kind",
+    "DIVERGENCE_LOSS", "LIMITS", "SESSION_LIMITS", "LEARNING_RATES",
 ]
 
 METRIC_NAMES = ("loss", "token_accuracy", "sequence_accuracy")
-
-# The models a Trainer can train: the class (built as ``cls(12, D, 12, rng=...)``)
-# and its loss on the fast path, ``loss(model, x, targets, workspace) -> (loss, logits)``.
-MODEL_KINDS = {
-    "seq2seq": (Seq2Seq, seq2seq_loss),
-    "baseline": (RNN, baseline_loss),
-}
-
-
-def model_kind(model):
-    """Return the key of :data:`MODEL_KINDS` that ``model`` is: ``"seq2seq"`` or ``"baseline"``."""
-    for kind, (model_class, _) in MODEL_KINDS.items():
-        if type(model) is model_class:
-            return kind
-    raise TypeError(f"not a trainable model: {type(model).__name__}")
 
 # A loss this large means exploding activations, not a model that learns: an
 # untrained model starts at ln(12) ≈ 2.5. Stopping here keeps the history readable
@@ -59,6 +43,20 @@ LIMITS = {
     "min_len": (1, 50),
     "max_len": (1, 50),
     "seed": (0, 2**32 - 1),
+}
+
+# What one session of a shared server may ask for: the training page's ranges
+# (python -m benchmarks.chunk_time measures a chunk at their extremes).
+# The learning rates are a log slider's 1-2-5 steps, the notebook's 1e-3 among them.
+LEARNING_RATES = (1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 1e-1)
+SESSION_LIMITS = {
+    "hidden": (4, 256),
+    "learning_rate": (LEARNING_RATES[0], LEARNING_RATES[-1]),
+    "batch_size": (1, 500),
+    "iterations": (100, 50_000),
+    "min_len": (1, 30),
+    "max_len": (1, 30),
+    "seed": (0, 9999),
 }
 
 
@@ -176,17 +174,17 @@ class Trainer:
         seed_sequence = np.random.SeedSequence(hp.seed)
         init_seed, batch_seed = seed_sequence.spawn(2)
         if model is None:
-            self.kind = kind or "seq2seq"
-            if self.kind not in MODEL_KINDS:
+            if (kind or DEFAULT_KIND) not in MODEL_KINDS:
                 raise ValueError(f"kind must be one of {sorted(MODEL_KINDS)}, got {kind!r}")
-            model_class, _ = MODEL_KINDS[self.kind]
-            model = model_class(VOCAB_SIZE, hp.hidden, VOCAB_SIZE, rng=np.random.default_rng(init_seed))
+            model_kind = MODEL_KINDS[kind or DEFAULT_KIND]
+            model = model_kind.build(hp.hidden, rng=np.random.default_rng(init_seed))
         else:
-            self.kind = model_kind(model)
-            if kind not in (None, self.kind):
-                raise ValueError(f"kind={kind!r} but the model is a {self.kind} model")
+            model_kind = kind_of(model)
+            if kind not in (None, model_kind.name):
+                raise ValueError(f"kind={kind!r} but the model is a {model_kind.name} model")
+        self.kind = model_kind.name
         self.model = model
-        self._loss = MODEL_KINDS[self.kind][1]
+        self._loss = model_kind.loss
         self.optimizer = Adam(self.model.parameters, learning_rate=hp.learning_rate)
         self._batch_rng = np.random.default_rng(batch_seed)
         self._workspace = Workspace()

@@ -13,11 +13,11 @@ from urllib.parse import urlencode, urlsplit
 
 from .broadcasting import WEIGHT_LAYOUTS
 from .data import MAX_TYPED_LENGTH, SequenceInputError, parse_sequence
-from .train import Hyperparameters
+from .train import LEARNING_RATES, LIMITS, SESSION_LIMITS, Hyperparameters
 
 __all__ = [
-    "Setting", "PAGE_SETTINGS", "LEARNING_RATES", "MAX_QUERY_CHARS", "read_query", "to_query",
-    "share_url",
+    "Setting", "PAGE_SETTINGS", "SETTINGS", "LEARNING_RATES", "MAX_QUERY_CHARS", "read_query",
+    "to_query", "share_url", "widget_range",
 ]
 
 MAX_QUERY_CHARS = 200  # no setting is longer; a longer value is refused unread
@@ -50,6 +50,8 @@ class Setting:
     choices : tuple, optional
         Allowed values of a ``choice``; a ``float`` with choices snaps to the
         nearest one on a log scale (a log slider offers only those).
+    step : int, optional
+        An ``int`` must be ``low`` plus a multiple of it (a slider's step).
     """
 
     param: str
@@ -59,6 +61,14 @@ class Setting:
     low: float = None
     high: float = None
     choices: tuple = None
+    step: int = None
+
+    def widget_range(self):
+        """dict: the widget's ``min_value``, ``max_value`` and ``step``, or ``options`` of a choice."""
+        if self.choices:
+            return {"options": self.choices}
+        bounds = {"min_value": self.low, "max_value": self.high}
+        return bounds | ({"step": self.step} if self.step else {})
 
     def parse(self, raw):
         """Turn the query text ``raw`` into a value, or raise ``ValueError``."""
@@ -99,6 +109,8 @@ class Setting:
         value = kind(text)
         if not math.isfinite(value) or not self.low <= value <= self.high:
             raise ValueError(f"{self.param}: outside [{self.low}, {self.high}]")
+        if self.step and (value - self.low) % self.step:
+            raise ValueError(f"{self.param}: not {self.low} plus a multiple of {self.step}")
         return value
 
     def format(self, value):
@@ -171,9 +183,15 @@ def share_url(app_url, page_path, params):
     return f"{root}/{page_path}" + (f"?{query}" if query else "")
 
 
-# The training page's log-scale slider: 1e-4 … 1e-1 in 1-2-5 steps, the notebook's 1e-3 among them.
-LEARNING_RATES = (1e-4, 2e-4, 5e-4, 1e-3, 2e-3, 5e-3, 1e-2, 2e-2, 5e-2, 1e-1)
 _DEFAULTS = Hyperparameters()
+
+
+def _training(param, key, field, default=None, **options):
+    """A training page setting whose bounds are the engine's :data:`SESSION_LIMITS` of ``field``."""
+    low, high = SESSION_LIMITS[field]
+    value = getattr(_DEFAULTS, field) if default is None else default
+    return Setting(param, key, options.pop("kind", "int"), value, low, high, **options)
+
 
 PAGE_SETTINGS = {
     "home": (Setting("seq", "home_try", "sequence", "2 4 7 1 3"),),
@@ -191,21 +209,26 @@ PAGE_SETTINGS = {
         Setting("weights", "broadcasting_layout", "choice", WEIGHT_LAYOUTS[0], choices=WEIGHT_LAYOUTS),
     ),
     "training": (
-        Setting("hidden", "train_hidden", "int", _DEFAULTS.hidden, 4, 256),
-        Setting("lr", "train_lr", "float", _DEFAULTS.learning_rate, 1e-4, 1e-1,
-                choices=LEARNING_RATES),
-        Setting("batch", "train_batch", "int", _DEFAULTS.batch_size, 1, 500),
-        Setting("iterations", "train_iterations", "int", _DEFAULTS.iterations, 100, 50_000),
-        Setting("lengths", "train_lengths", "int_range", (_DEFAULTS.min_len, _DEFAULTS.max_len),
-                1, 30),
-        Setting("seed", "train_seed", "int", _DEFAULTS.seed, 0, 9999),
+        _training("hidden", "train_hidden", "hidden"),
+        _training("lr", "train_lr", "learning_rate", kind="float", choices=LEARNING_RATES),
+        _training("batch", "train_batch", "batch_size"),
+        _training("iterations", "train_iterations", "iterations", step=100),
+        _training("lengths", "train_lengths", "max_len", (_DEFAULTS.min_len, _DEFAULTS.max_len),
+                  kind="int_range"),
+        _training("seed", "train_seed", "seed"),
     ),
     "hidden_states": (
         Setting("seq", "sequence_input", "sequence", "3 1 4 1 5 9 2 6"),
         Setting("length", "hidden_states_length", "int", 8, 1, MAX_TYPED_LENGTH),
     ),
     "accuracy": (
-        Setting("samples", "accuracy_samples", "int", 1000, 100, 5000),
-        Setting("lengths", "accuracy_lengths", "int_range", (1, 30), 1, 50),
+        Setting("samples", "accuracy_samples", "int", 1000, 100, 5000, step=100),
+        Setting("lengths", "accuracy_lengths", "int_range", (1, 30), 1, LIMITS["max_len"][1]),
     ),
 }
+SETTINGS = {setting.widget_key: setting for page in PAGE_SETTINGS.values() for setting in page}
+
+
+def widget_range(widget_key):
+    """dict: the bounds of the widget ``widget_key`` from its :class:`Setting`, for ``st.slider(**...)``."""
+    return SETTINGS[widget_key].widget_range()

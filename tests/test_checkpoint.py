@@ -9,9 +9,10 @@ import pytest
 
 import seq2seq_core
 from seq2seq_core.checkpoint import (
-    FORMAT_VERSION, PRETRAINED_FILE, CheckpointError, checkpoint_bytes, load_checkpoint,
+    FORMAT_VERSION, CheckpointError, checkpoint_bytes, load_checkpoint,
     load_pretrained, parameter_shapes, save_checkpoint,
 )
+from seq2seq_core.kinds import MODEL_KINDS
 from seq2seq_core.train import Hyperparameters, Trainer
 
 HP = Hyperparameters(hidden=8, batch_size=10, iterations=30, max_len=5, seed=2)
@@ -62,7 +63,7 @@ def test_file_layout(good_bytes):
 
 
 def test_shipped_model_is_small_and_has_the_notebook_defaults():
-    path = Path(seq2seq_core.__file__).parent / "pretrained" / PRETRAINED_FILE
+    path = Path(seq2seq_core.__file__).parent / "pretrained" / MODEL_KINDS["seq2seq"].pretrained_file
     assert path.stat().st_size < 1_000_000
     shipped = load_pretrained()
     defaults = Hyperparameters()

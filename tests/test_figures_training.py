@@ -15,7 +15,8 @@ from seq2seq_core.figures.training import (
     probe_figure,
 )
 from seq2seq_core.i18n import LANGUAGES, t
-from seq2seq_core.runs import ProbeResult, training_curves
+from seq2seq_core.curves import training_curves
+from seq2seq_core.probes import ProbeResult
 from seq2seq_core.train import METRIC_NAMES
 
 RNG = np.random.default_rng(0)

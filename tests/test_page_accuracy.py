@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from pages._shell import BOOK_KEY
 from seq2seq_core.checkpoint import Checkpoint
 from seq2seq_core.i18n import LANGUAGES, t
+from seq2seq_core.kinds import MODEL_KINDS
 from seq2seq_core.runs import RunBook
 from seq2seq_core.train import Hyperparameters, Trainer
 
@@ -52,8 +53,8 @@ def test_the_page_renders_in_both_languages(lang):
     assert len(app.get("plotly_chart")) == 3
     # the current model is the pretrained one, so it is drawn once, beside the baseline
     names = [trace["name"] for trace in chart_traces(app, 0)]
-    current_is_pretrained = f"{t('accuracy.model.current', lang)} = {t('accuracy.model.pretrained', lang)}"
-    assert names == [current_is_pretrained, t("accuracy.model.baseline", lang), t("accuracy.fig.ceiling", lang)]
+    current_is_pretrained = f"{t('accuracy.model.current', lang)} = {t('kinds.seq2seq.shipped', lang)}"
+    assert names == [current_is_pretrained, t("kinds.baseline.shipped", lang), t("accuracy.fig.ceiling", lang)]
     assert list(table(app).columns) == [t(f"accuracy.column.{c}", lang) for c in (
         "model", "length", "samples", "exact_match", "exact_match_low", "exact_match_high", "token_accuracy")]
 
@@ -94,7 +95,8 @@ def test_a_trained_current_model_is_compared_with_pretrained_and_baseline():
     trainer.step(40)
     app = run_page(session={"current_model": Checkpoint(trainer.model, hp, trainer.history)})
     names = [trace["name"] for trace in chart_traces(app, 0)]
-    assert names[:3] == [t(f"accuracy.model.{key}", "en") for key in ("current", "pretrained", "baseline")]
+    assert names[:3] == [t("accuracy.model.current", "en")] + [
+        t(kind.shipped_label_key, "en") for kind in MODEL_KINDS.values()]
     assert table(app)["model"].nunique() == 3
     # the training range of the current model (1–8) is shaded beside the notebook's (1–20)
     shapes = json.loads(app.get("plotly_chart")[0].proto.spec)["layout"]["shapes"]

@@ -208,13 +208,13 @@ def test_a_trained_model_is_shown_as_the_users_own():
 
 
 @pytest.mark.parametrize("hidden", [1, 2])
-def test_a_tiny_untrained_model_still_draws_every_view(hidden):
+def test_a_tiny_model_without_history_still_draws_every_view_and_says_it_has_no_history(hidden):
     hp = Hyperparameters(hidden=hidden, min_len=3, max_len=4)
     model = Seq2Seq(VOCAB_SIZE, hidden, VOCAB_SIZE, rng=np.random.default_rng(0))
     empty = {name: np.zeros(0) for name in METRIC_NAMES}
     app = run_page("en", session={"current_model": Checkpoint(model, hp, empty)})
     assert not app.exception
-    assert app.info[0].value == t("hidden_states.model.untrained", "en", hidden=hidden)
+    assert app.info[0].value == t("hidden_states.model.no_history", "en", hidden=hidden)
     assert len(chart(app, "hidden_states_encoder")["data"][0]["y"]) == hidden
     assert "lengths 3–4" in texts(app)  # dead units are counted on the model's training lengths
 
@@ -293,3 +293,12 @@ def test_a_run_that_finishes_while_the_student_is_here_is_shown_at_the_next_reru
     assert app.session_state[MODEL_KEY].model.dim_recurrent == 6
     assert book.current == (1, 120)
     assert "hidden 6, 120 of 120 iterations done" in app.info[0].value
+
+
+def test_a_current_model_without_encoder_states_shows_the_pretrained_seq2seq_and_says_so():
+    baseline = load_pretrained("baseline")
+    app = run_page("en", session={MODEL_KEY: baseline})
+    assert not app.exception
+    assert app.warning[0].value == t("hidden_states.model.other_kind", "en", kind=t("kinds.baseline", "en"))
+    assert app.session_state[MODEL_KEY] is baseline  # the student's choice stays
+    assert len(chart(app, "hidden_states_encoder")["data"][0]["y"]) == 50

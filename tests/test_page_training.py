@@ -1,6 +1,7 @@
 """The training page under AppTest: a started run trains in its own thread; every ``at.run()`` looks at it."""
 import io
 import time
+from importlib import resources
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +11,9 @@ from streamlit.testing.v1 import AppTest
 from pages._shell import BOOK_KEY, MODEL_KEY
 from seq2seq_core.checkpoint import checkpoint_bytes, load_pretrained
 from seq2seq_core.i18n import LANGUAGES, t
+from seq2seq_core.kinds import MODEL_KINDS
+from seq2seq_core.run import Run
+from seq2seq_core.runs import display_name
 from seq2seq_core.train import Status
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "training.py")
@@ -241,3 +245,67 @@ def test_a_good_upload_joins_the_runs_and_becomes_the_current_model():
     assert at.session_state[MODEL_KEY].model is not run.model  # a snapshot
     assert "Run 1 (shipped.npz)" in list(at.dataframe[0].value["Run"])
     assert t("training.status.uploaded", "en") in list(at.dataframe[0].value["Status"])
+
+
+def shipped_bytes(kind):
+    return (resources.files("seq2seq_core") / "pretrained" / MODEL_KINDS[kind].pretrained_file).read_bytes()
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+@pytest.mark.parametrize("kind", MODEL_KINDS)
+def test_every_shipped_checkpoint_uploads_and_the_runs_already_there_stay(kind, lang):
+    at = open_page(lang, train_hidden=8)
+    at.button(key="train_step").click().run()
+    run_until_stopped(at)
+    at.file_uploader(key="train_upload").upload(f"{kind}.npz", shipped_bytes(kind)).run()
+    assert not at.exception and not at.error
+    assert at.session_state[MODEL_KEY].kind == kind
+    assert [(run.number, run.iteration, book(at).status_of(run)) for run in book(at).runs] == [
+        (1, 100, "paused"), (2, 10_000, "uploaded")]
+    assert book(at).current == (2, 10_000)
+    label = t("training.run_label_file", lang, number=2, name=f"{kind}.npz")
+    assert t("training.upload.loaded", lang, name=f"{kind}.npz", label=label) in texts(at.success)
+
+
+def test_a_file_name_with_markdown_is_shown_as_text_everywhere():
+    at = open_page()
+    name = "[click me](https://example.com/p) ![img](https://example.com/x.png).npz"
+    at.file_uploader(key="train_upload").upload(name, shipped_bytes("seq2seq")).run()
+    assert not at.exception
+    shown = display_name(name)
+    assert shown in texts(at.success) and shown in texts(at.markdown)
+    assert shown in " ".join(at.dataframe[0].value["Run"])
+    everything = texts(at.success) + texts(at.markdown) + texts(at.caption)
+    assert "](" not in everything and "https://" not in everything
+
+
+def test_a_checkpoint_without_history_is_listed_and_labelled_as_such():
+    shipped = load_pretrained()
+    empty = {name: values[:0] for name, values in shipped.history.items()}
+    at = open_page()
+    at.file_uploader(key="train_upload").upload(
+        "bare.npz", checkpoint_bytes(shipped.model, shipped.hyperparameters, empty)).run()
+    assert not at.exception
+    table = at.dataframe[0].value
+    assert list(table["Run"]) == ["Run 1 (bare.npz)"] and list(table["Final loss"]) == ["–"]
+    assert len(at.session_state[MODEL_KEY].history["loss"]) == 0
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_callback_that_fails_changes_nothing_and_says_so(monkeypatch, lang):
+    at = open_page(lang, train_hidden=64, train_batch=32, train_seed=7)
+    at.button(key="train_step").click().run()
+    run_until_stopped(at)
+    model_before, current_before = at.session_state[MODEL_KEY], book(at).current
+    monkeypatch.setattr(Run, "checkpoint", lambda run: 1 / 0)  # fails inside the upload's callback
+    at.file_uploader(key="train_upload").upload("shipped.npz", shipped_bytes("seq2seq")).run()
+    assert not at.exception
+    assert t("callbacks.failed", lang, error="ZeroDivisionError") in texts(at.error)
+    assert at.session_state[MODEL_KEY] is model_before and book(at).current == current_before
+    assert [run.number for run in book(at).runs] == [1] and not at.success
+    assert (at.slider(key="train_hidden").value, at.slider(key="train_batch").value,
+            at.number_input(key="train_seed").value) == (64, 32, 7)
+    monkeypatch.undo()
+    at.run()
+    assert not at.error  # said once
+    assert (at.slider(key="train_hidden").value, at.query_params["hidden"]) == (64, "64")

@@ -80,7 +80,8 @@ def valid_values(setting):
     if setting.kind == "float":
         return st.floats(setting.low, setting.high)
     if setting.kind == "int":
-        return st.integers(setting.low, setting.high)
+        step = setting.step or 1
+        return st.integers(0, (setting.high - setting.low) // step).map(lambda k: setting.low + k * step)
     if setting.kind == "int_range":
         bounds = st.integers(setting.low, setting.high)
         return st.tuples(bounds, bounds).map(sorted).map(tuple)
@@ -129,3 +130,9 @@ def test_share_url_keeps_only_the_apps_address():
                     {"lang": "en", "samples": "300"})
     assert url == "https://class.example.org:8501/accuracy?lang=en&samples=300"
     assert share_url(None, "", {}) == "/"
+
+
+def test_a_value_between_a_sliders_steps_is_refused():
+    iterations = next(s for s in TRAINING if s.widget_key == "train_iterations")
+    assert read_query({"iterations": "2000"}, [iterations]) == ({"train_iterations": 2000}, [])
+    assert read_query({"iterations": "2050"}, [iterations]) == ({}, ["iterations"])

@@ -26,8 +26,6 @@ STRINGS = {
         "en": "Choose at least one model to compare.",
     },
     "accuracy.model.current": {"ko": "현재 모델", "en": "Current model"},
-    "accuracy.model.pretrained": {"ko": "사전학습 seq2seq", "en": "Pretrained seq2seq"},
-    "accuracy.model.baseline": {"ko": "한 번에 읽는 RNN (기준선)", "en": "One-pass RNN (baseline)"},
     "accuracy.model.caption": {
         "ko": "**현재 모델**은 학습 페이지에서 학습하거나 올린 모델이며, 그러기 전에는 사전학습 모델과 같습니다. "
         "**기준선**은 노트북의 \"여기서 잠깐\"에 나오는 단순 RNN입니다. 같은 크기(12 → {hidden} → 12)로 숫자와 "

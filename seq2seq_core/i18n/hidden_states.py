@@ -29,9 +29,17 @@ STRINGS = {
               "lengths {min_len}–{max_len}, seed {seed}. "
               "Sequence accuracy over its last {window} iterations: {accuracy:.0%}.",
     },
-    "hidden_states.model.untrained": {
-        "ko": "**보여 주는 모델:** 아직 학습하지 않은 모델 — 은닉 {hidden}, 무작위 초기 가중치.",
-        "en": "**Model shown:** a model not trained yet — hidden {hidden}, random initial weights.",
+    "hidden_states.model.no_history": {
+        "ko": "**보여 주는 모델:** 학습 기록 없이 파일로 불러온 모델 — 은닉 {hidden}. 가중치는 파일의 것이지만 "
+              "어떻게 학습했는지는 파일에 없습니다.",
+        "en": "**Model shown:** a model loaded from a file without its training history — hidden {hidden}. "
+              "The weights are the file's; how they were trained is not recorded.",
+    },
+    "hidden_states.model.other_kind": {
+        "ko": "현재 모델은 {kind}이라 인코더와 디코더의 은닉 상태가 따로 없습니다. 여기서는 사전학습 seq2seq 모델을 "
+              "보여 줍니다. 현재 모델은 그대로입니다.",
+        "en": "The current model is a {kind}: it has no separate encoder and decoder states. This page shows "
+              "the pretrained seq2seq model instead; your current model is unchanged.",
     },
     "hidden_states.sequence": {"ko": "입력 숫자 시퀀스", "en": "Input digit sequence"},
     "hidden_states.sequence_help": {

@@ -24,7 +24,10 @@ STRINGS = {
     "training.batch_size": {"ko": "배치 크기 N (batch_size)", "en": "Batch size N (batch_size)"},
     "training.iterations": {"ko": "반복 횟수", "en": "Iterations"},
     "training.lengths": {"ko": "학습 시퀀스 길이 (seq_len_min–seq_len_max)", "en": "Training lengths (seq_len_min–seq_len_max)"},
-    "training.seed": {"ko": "시드 (초기 가중치와 배치)", "en": "Seed (initial weights and batches)"},
+    "training.seed": {
+        "ko": "시드 (초기 가중치와 배치, {min_value}–{max_value})",
+        "en": "Seed (initial weights and batches, {min_value}–{max_value})",
+    },
     "training.field.hidden": {"ko": "은닉 크기 D", "en": "hidden size D"},
     "training.field.learning_rate": {"ko": "학습률", "en": "learning rate"},
     "training.field.batch_size": {"ko": "배치 크기", "en": "batch size"},
@@ -166,7 +169,15 @@ STRINGS = {
     "training.files.title": {"ko": "모델 저장과 불러오기", "en": "Save and load a model"},
     "training.download_model": {"ko": "현재 모델 내려받기 (.npz)", "en": "Download the current model (.npz)"},
     "training.download_metrics": {"ko": "현재 모델의 학습 기록 내려받기 (CSV)", "en": "Download its training metrics (CSV)"},
-    "training.upload": {"ko": "체크포인트 불러오기 (.npz)", "en": "Load a checkpoint (.npz)"},
+    "training.failed": {
+        "ko": "학습이 내부 오류({error})로 멈췄습니다. 실행과 기록은 그대로 있습니다. 이어서 학습하거나 초기화하세요.",
+        "en": "Training stopped on an internal error ({error}). The run and its history are kept: resume it "
+        "or reset.",
+    },
+    "training.upload": {
+        "ko": "체크포인트 불러오기 (.npz, 최대 {megabytes} MB)",
+        "en": "Load a checkpoint (.npz, at most {megabytes} MB)",
+    },
     "training.upload_help": {
         "ko": "이 앱이나 `python -m seq2seq_core train`이 저장한 파일. 불러온 모델은 실행 목록에 추가되고 현재 모델이 됩니다.",
         "en": "A file saved by this app or by `python -m seq2seq_core train`. The model joins the run list and "
@@ -208,6 +219,12 @@ STRINGS = {
     "training.upload.metadata": {
         "ko": "하이퍼파라미터 정보를 읽을 수 없습니다: {detail}.",
         "en": "the hyperparameters cannot be read: {detail}.",
+    },
+    "training.upload.unexpected": {
+        "ko": "체크포인트에 없는 항목이 들어 있습니다: {detail}. 이 앱이나 `python -m seq2seq_core train`이 "
+        "저장한 파일을 고치지 말고 그대로 올려 주세요.",
+        "en": "the file holds entries a checkpoint does not have: {detail}. Upload the file exactly as "
+        "this app or `python -m seq2seq_core train` saved it.",
     },
     # Figures
     "training.fig.iteration": {"ko": "반복", "en": "Iteration"},

@@ -30,7 +30,7 @@ def test_choosing_the_baseline_heatmap_draws_the_unread_boundary(app):
     combobox = page.locator(".st-key-accuracy_heatmap_model [role='combobox']")
     combobox.scroll_into_view_if_needed()
     combobox.click()
-    page.get_by_role("option", name=t("accuracy.model.baseline", "en")).click()
+    page.get_by_role("option", name=t("kinds.baseline.shipped", "en")).click()
     app.wait()
     heatmap_traces = json.loads(page.evaluate(
         "() => JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot'))[2]._fullData.map((d) => d.type))"

@@ -1,0 +1,104 @@
+"""The one registry of model kinds: what training, checkpoints, evaluation, runs and pages know of each.
+
+A new kind is its module (the model and its fast loss) plus one :class:`ModelKind`
+entry in :data:`MODEL_KINDS`.
+"""
+import dataclasses
+from typing import Callable, Optional
+
+import numpy as np
+
+from .baseline import baseline_loss, predict_baseline_tokens
+from .data import VOCAB_SIZE
+from .model import RNN, Seq2Seq
+from .recurrence import seq2seq_loss
+from .trace import predict_tokens, trace
+
+__all__ = ["ModelKind", "MODEL_KINDS", "DEFAULT_KIND", "kind_of", "copy_model"]
+
+_LAYER_NAMES = ("fc_x2h.weight", "fc_x2h.bias", "fc_h2h.weight", "fc_h2y.weight", "fc_h2y.bias")
+
+
+@dataclasses.dataclass(frozen=True)
+class ModelKind:
+    """One kind of model the app can train, save, load, evaluate and show.
+
+    Attributes
+    ----------
+    name : str
+        Its key in :data:`MODEL_KINDS`, in checkpoints and on the command line.
+    model_class : type
+        Built as ``model_class(12, D, 12, rng=...)``.
+    parts : tuple of str
+        The names of its RNNs, in ``model.parameters`` order (checkpoint names
+        are ``"<part>.fc_x2h.weight"`` …).
+    loss : callable
+        The fast path: ``loss(model, x, targets, workspace) -> (loss, logits)``.
+    predict : callable
+        Greedy tokens: ``predict(model, digits)``, digits shape-(L, N) → shape-(L+1, N).
+    pretrained_file : str
+        The shipped checkpoint in ``seq2seq_core/pretrained/``.
+    trace : callable or None
+        ``trace(model, digits) -> Trace`` with encoder and decoder states, for
+        the hidden-state page; None where the model has no such states.
+    one_pass : bool
+        True for a model that must answer while reading (no encoder first).
+    """
+
+    name: str
+    model_class: type
+    parts: tuple
+    loss: Callable
+    predict: Callable
+    pretrained_file: str
+    trace: Optional[Callable] = None
+    one_pass: bool = False
+
+    @property
+    def label_key(self):
+        """str: the i18n key of its name, e.g. ``"kinds.seq2seq"``."""
+        return f"kinds.{self.name}"
+
+    @property
+    def shipped_label_key(self):
+        """str: the i18n key of its shipped pretrained model's name."""
+        return f"kinds.{self.name}.shipped"
+
+    def build(self, hidden, rng=None):
+        """A new model with hidden size ``hidden``, initial weights drawn from ``rng``."""
+        return self.model_class(VOCAB_SIZE, hidden, VOCAB_SIZE, rng=rng)
+
+    def parameter_shapes(self, hidden):
+        """dict of str to tuple: parameter names in ``model.parameters`` order, with shapes."""
+        layer_shapes = ((VOCAB_SIZE, hidden), (1, hidden), (hidden, hidden),
+                        (hidden, VOCAB_SIZE), (1, VOCAB_SIZE))
+        return {f"{part}.{layer}": shape
+                for part in self.parts for layer, shape in zip(_LAYER_NAMES, layer_shapes)}
+
+
+MODEL_KINDS = {
+    kind.name: kind
+    for kind in (
+        ModelKind("seq2seq", Seq2Seq, ("encoder", "decoder"), seq2seq_loss, predict_tokens,
+                  "seq2seq_notebook.npz", trace=trace),
+        ModelKind("baseline", RNN, ("rnn",), baseline_loss, predict_baseline_tokens,
+                  "baseline_rnn.npz", one_pass=True),
+    )
+}
+DEFAULT_KIND = "seq2seq"
+
+
+def kind_of(model):
+    """ModelKind: the registry entry of ``model`` (TypeError for anything else)."""
+    for kind in MODEL_KINDS.values():
+        if type(model) is kind.model_class:
+            return kind
+    raise TypeError(f"not a model of a known kind: {type(model).__name__}")
+
+
+def copy_model(model):
+    """A new model of the same kind and hidden size D with copies of ``model``'s weights."""
+    copy = kind_of(model).build(model.dim_recurrent, rng=np.random.default_rng(0))
+    for target, source in zip(copy.parameters, model.parameters):
+        target.data = source.data.copy()
+    return copy

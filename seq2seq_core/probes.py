@@ -1,0 +1,64 @@
+"""Fixed probe sequences, the same in every session, and a model's answers on them."""
+import dataclasses
+
+import numpy as np
+
+from .data import reversed_targets
+from .kinds import kind_of
+
+__all__ = ["PROBE_LENGTHS", "PROBE_SEED", "ProbeResult", "probe_sequences", "probe_predictions"]
+
+PROBE_LENGTHS = (3, 8, 15, 20)
+PROBE_SEED = 20240917  # fixed, so every session and every run sees the same probes
+
+
+@dataclasses.dataclass(frozen=True)
+class ProbeResult:
+    """A model's answer on one probe sequence.
+
+    Attributes
+    ----------
+    digits : ndarray of int, shape-(L,)
+    targets : ndarray of int, shape-(L+1,)
+        The digits reversed, then ``<END>``.
+    predictions : ndarray of int, shape-(L+1,)
+    """
+
+    digits: np.ndarray
+    targets: np.ndarray
+    predictions: np.ndarray
+
+    @property
+    def correct(self):
+        """ndarray of bool, shape-(L+1,): which output tokens are right."""
+        return self.predictions == self.targets
+
+
+def probe_sequences(lengths=PROBE_LENGTHS, seed=PROBE_SEED):
+    """Fixed digit sequences to watch during training, the same in every session.
+
+    Returns
+    -------
+    list of ndarray of int, shape-(L,)
+        One sequence per length.
+    """
+    rng = np.random.default_rng(seed)
+    return [rng.integers(0, 10, length) for length in lengths]
+
+
+def probe_predictions(model, probes):
+    """Run ``model`` on each probe sequence.
+
+    Parameters
+    ----------
+    model : a model of any kind in ``MODEL_KINDS``
+    probes : list of ndarray of int, shape-(L,)
+
+    Returns
+    -------
+    list of ProbeResult
+    """
+    predict = kind_of(model).predict
+    return [ProbeResult(digits, reversed_targets(digits[:, None])[:, 0],
+                        predict(model, digits[:, None])[:, 0])
+            for digits in probes]

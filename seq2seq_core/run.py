@@ -1,0 +1,111 @@
+"""One run of a session: a model with its hyperparameters and history, trained here or read from a file."""
+import numpy as np
+
+from .checkpoint import Checkpoint
+from .i18n import t
+from .kinds import copy_model
+from .train import Trainer
+
+__all__ = ["UPLOADED", "Run", "run_label", "changed_fields"]
+
+UPLOADED = "uploaded"  # the status of a run read from a checkpoint file
+
+
+def changed_fields(run_hyperparameters, chosen):
+    """The hyperparameters that differ between a run and the settings now chosen.
+
+    Parameters
+    ----------
+    run_hyperparameters, chosen : Hyperparameters
+
+    Returns
+    -------
+    list of str
+        Field names in declaration order, e.g. ``["hidden", "learning_rate"]``.
+    """
+    run_values, chosen_values = run_hyperparameters.to_dict(), chosen.to_dict()
+    return [name for name in run_values if run_values[name] != chosen_values[name]]
+
+
+class Run:
+    """One training run (or an uploaded checkpoint) of this session.
+
+    Build one with :meth:`trained` or :meth:`uploaded`.
+
+    Attributes
+    ----------
+    number : int
+        Shown as "run 3"; never reused within a session.
+    hyperparameters : Hyperparameters
+    model : Seq2Seq
+        The weights; while the run is active, the trainer's own model.
+    trainer : Trainer or None
+        Only while the run is active (it can still be resumed).
+    name : str
+        The file name of an uploaded run, else ``""``.
+    """
+
+    def __init__(self, number, hyperparameters, model, trainer=None, history=None, status=None, name=""):
+        self.number, self.hyperparameters, self.model = number, hyperparameters, model
+        self.trainer, self.name = trainer, name
+        self._history, self._status = history, status
+
+    @classmethod
+    def trained(cls, number, hyperparameters):
+        """A new run with a fresh :class:`Trainer`, not started yet."""
+        trainer = Trainer(hyperparameters)
+        return cls(number, hyperparameters, trainer.model, trainer=trainer)
+
+    @classmethod
+    def uploaded(cls, number, checkpoint, name):
+        """A run read from a checkpoint file; it cannot be trained further."""
+        history = {key: np.asarray(values, dtype=np.float32) for key, values in checkpoint.history.items()}
+        return cls(number, checkpoint.hyperparameters, checkpoint.model, history=history,
+                   status=UPLOADED, name=name)
+
+    @property
+    def history(self):
+        """dict of str to ndarray, shape-(iteration,): loss, token and sequence accuracy."""
+        return self.trainer.history if self.trainer is not None else self._history
+
+    @property
+    def iteration(self):
+        """int: iterations done."""
+        return len(self.history["loss"])
+
+    @property
+    def status(self):
+        """str: a :class:`Status` value, or :data:`UPLOADED`."""
+        return self.trainer.status.value if self.trainer is not None else self._status
+
+    def label(self, lang):
+        """str: the run's name in ``lang``, see :func:`run_label`."""
+        return run_label(self.number, lang, self.name)
+
+    def freeze(self):
+        """Drop the trainer, keeping the weights and a float32 copy of the history."""
+        if self.trainer is None:
+            return
+        self._history = {name: values.astype(np.float32) for name, values in self.trainer.history.items()}
+        self._status = self.trainer.status.value
+        self.trainer = None
+
+    def checkpoint(self):
+        """Checkpoint: a snapshot of this run that later training does not change."""
+        history = {name: np.array(values, dtype=np.float64) for name, values in self.history.items()}
+        return Checkpoint(copy_model(self.model), self.hyperparameters, history)
+
+
+def run_label(number, lang, name=""):
+    """How a run is named on every page: "Run 3", or "Run 4 (file.npz)" for an upload.
+
+    Parameters
+    ----------
+    number : int
+    lang : {"ko", "en"}
+    name : str, optional
+        The uploaded file's name.
+    """
+    if name:
+        return t("training.run_label_file", lang, number=number, name=name)
+    return t("training.run_label", lang, number=number)

@@ -1,0 +1,23 @@
+"""Tokens written as Markdown text: inline code, wrong ones flagged."""
+import numpy as np
+
+from .data import TOKEN_LABELS
+
+__all__ = ["token_code", "tokens_markdown", "outputs_markdown"]
+
+
+def token_code(token):
+    """str: a token as inline code, so that ``<END>`` is shown, not taken for HTML."""
+    return f"`{TOKEN_LABELS[int(token)]}`"
+
+
+def tokens_markdown(tokens, flagged=(), flag=":red[✗{}]"):
+    """str: tokens, shape-(T,), as inline code; those at the indices ``flagged`` drawn as ``flag``."""
+    flagged = set(np.ravel(flagged).tolist())
+    return " ".join(flag.format(token_code(token)) if index in flagged else token_code(token)
+                    for index, token in enumerate(tokens))
+
+
+def outputs_markdown(sequence_trace):
+    """str: the outputs of a one-sequence :class:`~seq2seq_core.trace.Trace`, wrong ones red and crossed."""
+    return tokens_markdown(sequence_trace.predictions[:, 0], np.flatnonzero(~sequence_trace.correct[:, 0]))
