@@ -45,6 +45,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit import runtime
 
+from pages._keep import keep_value
 from seq2seq_core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from seq2seq_core.url_state import PAGE_SETTINGS, read_query, share_url, to_query
 
@@ -147,11 +148,7 @@ def _sync_settings(name, lang):
         st.session_state[read_flag] = True
         rejected += refused_settings
     for setting in settings:
-        saved = f"_saved_{setting.widget_key}"
-        if setting.widget_key in st.session_state:
-            st.session_state[saved] = st.session_state[setting.widget_key]
-        else:
-            st.session_state[setting.widget_key] = st.session_state.get(saved, setting.default)
+        keep_value(setting.widget_key, setting.default)
     params = to_query(st.session_state, settings)
     for param, value in params.items():
         if st.query_params.get(param) != value:
