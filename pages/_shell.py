@@ -45,6 +45,7 @@ from pathlib import Path
 import streamlit as st
 from streamlit import runtime
 
+from pages._callbacks import show_callback_error
 from pages._keep import keep_value
 from seq2seq_core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from seq2seq_core.url_state import PAGE_SETTINGS, read_query, share_url, to_query
@@ -127,6 +128,7 @@ def setup_page(name=None):
         if presenting():
             st.html(_PRESENTER_CSS)
         _sync_settings(name, lang)
+        show_callback_error(lang)
     return lang
 
 

@@ -2,6 +2,7 @@
 import numpy as np
 import streamlit as st
 
+from pages._callbacks import guarded
 from pages._shell import setup_page
 from seq2seq_core.batches import LengthRangeError, batch_call, sample_lengths, seeded_batch
 from seq2seq_core.figures.batches import length_histogram, one_hot_heatmap
@@ -13,6 +14,7 @@ HISTOGRAM_BATCHES = 2000
 lang = setup_page("batches")
 
 
+@guarded
 def next_seed():
     seeds = SETTINGS["batches_seed"]
     st.session_state.batches_seed = seeds.low + (st.session_state.batches_seed + 1 - seeds.low) % (seeds.high - seeds.low + 1)

@@ -10,6 +10,7 @@ when its kind has encoder and decoder states, else the shipped seq2seq model.
 import numpy as np
 import streamlit as st
 
+from pages._callbacks import guarded
 from pages._keep import keep_value
 from pages._shell import current_model, setup_page
 from seq2seq_core.checkpoint import load_pretrained
@@ -51,6 +52,7 @@ def cached_probe(fingerprint, min_len, max_len, _model):
     return probe_states(_model, min_len, max_len, PROBE_SEQUENCES)
 
 
+@guarded
 def put_random_sequence():
     length = st.session_state.hidden_states_length
     st.session_state.sequence_input = format_digits(np.random.default_rng().integers(0, 10, length))

@@ -18,7 +18,7 @@ import dataclasses
 
 import streamlit as st
 
-from pages._callbacks import guarded, show_callback_error
+from pages._callbacks import guarded
 from pages._shell import BOOK_KEY, MODEL_KEY, current_model, session_connected, setup_page
 from pages._steady_chart import steady_plotly_chart
 from seq2seq_core.checkpoint import CheckpointError, checkpoint_bytes, load_checkpoint, load_pretrained
@@ -158,7 +158,6 @@ def live_panel():
 
 st.title(t("training.title", lang))
 st.markdown(t("training.intro", lang))
-show_callback_error(lang)
 
 st.subheader(t("training.settings", lang))
 left, middle, right = st.columns(3)
