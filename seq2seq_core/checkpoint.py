@@ -5,32 +5,45 @@ RNN, see :data:`~seq2seq_core.kinds.MODEL_KINDS`); files without it are seq2seq.
 
 Loading trusts nothing in the file: it refuses pickles, checks every key, shape,
 dtype and value, and raises :class:`CheckpointError` for anything else, so an
-uploaded file can never crash the app or run code.
+uploaded file can never crash the app or run code. It decides from the zip
+directory and the ``.npy`` headers (:mod:`~seq2seq_core.npz_archive`) whether each
+entry fits before reading any array, so a file cannot make it allocate more than a
+real checkpoint needs, however far the file inflates or whatever its headers claim.
 """
+import contextlib
 import dataclasses
 import io
 import json
-import zipfile
+import os
 from importlib import resources
 
 import numpy as np
 
 from .kinds import DEFAULT_KIND, MODEL_KINDS, kind_of
+from .npz_archive import NpzArchive
 from .train import METRIC_NAMES, HyperparameterError, Hyperparameters
 
 __all__ = [
     "FORMAT_VERSION",
     "Checkpoint",
     "CheckpointError",
-    "parameter_shapes",
-    "save_checkpoint",
     "checkpoint_bytes",
     "load_checkpoint",
     "load_pretrained",
+    "parameter_shapes",
+    "save_checkpoint",
 ]
 
 FORMAT_VERSION = 1
 MAX_BYTES = 20 * 2**20  # far above any real checkpoint (hidden 512 is ~4 MB), below a memory hazard
+# Uncompressed: hidden 512 weights (2.2 MB) and 200 000 iterations of history, even as
+# float64 (4.8 MB) or long double (9.6 MB).
+MAX_UNCOMPRESSED = 32 * 2**20
+# The metadata entries, read before anything else, and their largest size in bytes
+# (a hyperparameters JSON of at most 2000 characters).
+_METADATA_BYTES = {"format_version": 16, "hyperparameters": 4 * 2000, "kind": 4 * 32}
+_METADATA_REASONS = {"format_version": "version", "hyperparameters": "metadata",
+                     "kind": "metadata"}
 
 
 
@@ -51,9 +64,9 @@ class CheckpointError(ValueError):
     Attributes
     ----------
     reason : str
-        ``"not_npz"``, ``"too_large"``, ``"version"``, ``"missing"``, ``"shape"``,
-        ``"dtype"``, ``"not_finite"`` or ``"metadata"``: a key the app turns into a
-        message in the user's language.
+        ``"not_npz"``, ``"too_large"``, ``"version"``, ``"missing"``, ``"unexpected"``,
+        ``"shape"``, ``"dtype"``, ``"not_finite"`` or ``"metadata"``: a key the app
+        turns into a message in the user's language (``training.upload.<reason>``).
     detail : str
         What exactly was wrong (a key name, a shape), for the message.
     """
@@ -119,22 +132,49 @@ def checkpoint_bytes(model, hyperparameters, history):
     return buffer.getvalue()
 
 
-def _read_npz(file):
-    if isinstance(file, (bytes, bytearray)):
-        file = io.BytesIO(file)
-    if hasattr(file, "seek") and hasattr(file, "tell"):
-        file.seek(0, io.SEEK_END)
-        size = file.tell()
-        file.seek(0)
-        if size > MAX_BYTES:
-            raise CheckpointError("too_large", f"{size} bytes")
+def _file_bytes(file):
+    """The file's bytes, refused as ``"too_large"`` past MAX_BYTES before reading them."""
+    if isinstance(file, (bytes, bytearray, memoryview)):
+        data = bytes(file)
+        if len(data) > MAX_BYTES:
+            raise CheckpointError("too_large", f"{len(data)} bytes")
+        return data
     try:
-        with np.load(file, allow_pickle=False) as npz:
-            return {key: npz[key] for key in npz.files}
-    except (zipfile.BadZipFile, ValueError, OSError, EOFError, KeyError, RuntimeError) as error:
-        # np.load raises ValueError for pickled arrays and for files that are not
-        # .npy/.npz at all; BadZipFile/EOFError/OSError for truncated archives.
+        with contextlib.ExitStack() as stack:
+            if isinstance(file, (str, os.PathLike)):
+                file = stack.enter_context(open(file, "rb"))
+            if hasattr(file, "seek") and hasattr(file, "tell"):
+                file.seek(0, io.SEEK_END)
+                size = file.tell()
+                file.seek(0)
+                if size > MAX_BYTES:
+                    raise CheckpointError("too_large", f"{size} bytes")
+            data = file.read(MAX_BYTES + 1)
+    except OSError as error:
         raise CheckpointError("not_npz", type(error).__name__) from None
+    if len(data) > MAX_BYTES:
+        raise CheckpointError("too_large", f"more than {MAX_BYTES} bytes")
+    return data
+
+
+def _read_npz(file):
+    """The checkpoint's entries as an :class:`NpzArchive`: headers read, arrays not yet."""
+    entries = len(_METADATA_BYTES) + len(METRIC_NAMES) + max(
+        len(parameter_shapes(1, kind=kind)) for kind in MODEL_KINDS)
+    return NpzArchive(_file_bytes(file), max_entries=entries, max_bytes=MAX_UNCOMPRESSED,
+                      error=CheckpointError)
+
+
+def _read_metadata(archive):
+    """The metadata arrays present, each read only if its header is small."""
+    arrays = {}
+    for key, limit in _METADATA_BYTES.items():
+        if key in archive.headers:
+            if archive.headers[key].nbytes > limit:
+                raise CheckpointError(_METADATA_REASONS[key],
+                                      f"{key}: {archive.headers[key].nbytes} bytes")
+            arrays[key] = archive.read(key)
+    return arrays
 
 
 def _kind(arrays):
@@ -161,7 +201,7 @@ def _metadata(arrays):
         if not isinstance(values, dict):
             raise TypeError
         return Hyperparameters.from_dict(values)
-    except (json.JSONDecodeError, TypeError, HyperparameterError) as error:
+    except (json.JSONDecodeError, TypeError, HyperparameterError, RecursionError) as error:
         raise CheckpointError("metadata", str(error)) from None
 
 
@@ -181,34 +221,51 @@ def load_checkpoint(file):
     CheckpointError
         For anything but a complete, consistent, finite checkpoint of this format.
     """
-    arrays = _read_npz(file)
+    archive = _read_npz(file)
+    arrays = _read_metadata(archive)
     hyperparameters = _metadata(arrays)
     kind = _kind(arrays)
     model = MODEL_KINDS[kind].build(hyperparameters.hidden, rng=np.random.default_rng(0))
-    for (name, shape), parameter in zip(parameter_shapes(hyperparameters.hidden, kind=kind).items(),
-                                        model.parameters):
-        if name not in arrays:
-            raise CheckpointError("missing", name)
-        value = arrays[name]
-        if value.dtype != np.float32:
-            raise CheckpointError("dtype", f"{name}: {value.dtype}")
-        if value.shape != shape:
-            raise CheckpointError("shape", f"{name}: {value.shape} ≠ {shape}")
+    shapes = parameter_shapes(hyperparameters.hidden, kind=kind)
+    _check_headers(archive.headers, shapes, hyperparameters.iterations)
+    for name, parameter in zip(shapes, model.parameters):
+        value = archive.read(name)
         if not np.isfinite(value).all():
             raise CheckpointError("not_finite", name)
-        parameter.data = value.copy()
-    history = {}
-    for name in METRIC_NAMES:
-        key = f"history.{name}"
-        if key not in arrays:
-            raise CheckpointError("missing", key)
-        value = arrays[key]
-        if value.ndim != 1 or value.dtype.kind != "f" or len(value) > hyperparameters.iterations:
-            raise CheckpointError("shape", key)
-        history[name] = value.astype(np.float64)
-    if len({len(values) for values in history.values()}) != 1:
-        raise CheckpointError("shape", "history lengths differ")
+        parameter.data = np.ascontiguousarray(value)
+    history = {name: archive.read(f"history.{name}").astype(np.float64) for name in METRIC_NAMES}
     return Checkpoint(model, hyperparameters, history)
+
+
+def _check_headers(headers, shapes, iterations):
+    """Refuse missing or extra entries, and weights or history of the wrong dtype or shape.
+
+    Parameters
+    ----------
+    headers : dict of str to npz_archive.Header
+    shapes : dict of str to tuple
+        The model's parameters, as :func:`parameter_shapes`.
+    iterations : int
+        The run's length: no history is longer.
+    """
+    history_keys = [f"history.{name}" for name in METRIC_NAMES]
+    for key in [*shapes, *history_keys]:
+        if key not in headers:
+            raise CheckpointError("missing", key)
+    unexpected = set(headers) - set(_METADATA_BYTES) - set(shapes) - set(history_keys)
+    if unexpected:
+        raise CheckpointError("unexpected", ", ".join(sorted(unexpected)))
+    for name, shape in shapes.items():
+        if headers[name].dtype != np.float32:
+            raise CheckpointError("dtype", f"{name}: {headers[name].dtype}")
+        if headers[name].shape != shape:
+            raise CheckpointError("shape", f"{name}: {headers[name].shape} ≠ {shape}")
+    for key in history_keys:
+        shape, dtype = headers[key].shape, headers[key].dtype
+        if len(shape) != 1 or dtype.kind != "f" or shape[0] > iterations:
+            raise CheckpointError("shape", key)
+    if len({headers[key].shape for key in history_keys}) != 1:
+        raise CheckpointError("shape", "history lengths differ")
 
 
 def load_pretrained(kind=DEFAULT_KIND):
