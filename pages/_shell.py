@@ -46,7 +46,7 @@ import streamlit as st
 from streamlit import runtime
 
 from pages._callbacks import show_callback_error
-from pages._keep import keep_value
+from pages._keep import keep_value, saved_key
 from seq2seq_core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
 from seq2seq_core.url_state import PAGE_SETTINGS, read_query, share_url, to_query
 
@@ -110,16 +110,24 @@ def setup_page(name=None):
     {"ko", "en"}
         The language every visible string of this run is written in.
     """
-    if LANG_KEY not in st.session_state:
-        asked = st.query_params.get("lang")
-        st.session_state[LANG_KEY] = asked if asked in LANGUAGES else DEFAULT_LANGUAGE
+    first_visit = LANG_KEY not in st.session_state and saved_key(LANG_KEY) not in st.session_state
+    asked = st.query_params.get("lang")
+    if first_visit:
         st.session_state[_LANG_REFUSED_KEY] = asked is not None and asked not in LANGUAGES
+    url_lang = asked if asked in LANGUAGES else DEFAULT_LANGUAGE
+    url_present = st.query_params.get(PRESENT_KEY) == "1"
+    if name is None:
+        # app.py, before it draws the sidebar's switch and toggle: they show the session's
+        # values even after a run that failed (the browser then forgot every widget).
+        keep_value(LANG_KEY, url_lang)
+        keep_value(PRESENT_KEY, url_present)
+    else:  # a page file, alone or after app.py: never touch a widget app.py has drawn
+        st.session_state.setdefault(LANG_KEY, url_lang)
+        st.session_state.setdefault(PRESENT_KEY, url_present)
     lang = st.session_state[LANG_KEY]
     if st.query_params.get("lang") != lang:
         st.query_params["lang"] = lang
     _leave_pages_directory_mode(lang)
-    if PRESENT_KEY not in st.session_state:
-        st.session_state[PRESENT_KEY] = st.query_params.get(PRESENT_KEY) == "1"
     if presenting():
         st.query_params[PRESENT_KEY] = "1"
     elif PRESENT_KEY in st.query_params:
