@@ -14,7 +14,14 @@ from pages._callbacks import guarded
 from pages._keep import keep_value
 from pages._shell import current_model, setup_page
 from seq2seq_core.checkpoint import load_pretrained
-from seq2seq_core.data import END, MAX_TYPED_LENGTH, SequenceInputError, parse_sequence
+from seq2seq_core.data import (
+    END,
+    MAX_TYPED_LENGTH,
+    SequenceInputError,
+    change_digit,
+    format_digits,
+    parse_sequence,
+)
 from seq2seq_core.figures.hidden_states import (
     bottleneck_scatter,
     decoder_axis_labels,
@@ -23,22 +30,15 @@ from seq2seq_core.figures.hidden_states import (
     hidden_state_heatmap,
     probability_heatmap,
 )
-from seq2seq_core.hidden_states import (
-    PROBE_SEQUENCES,
-    change_digit,
-    explained_by_groups,
-    format_digits,
-    is_pretrained,
-    model_fingerprint,
-    order_by_peak_time,
-    principal_components,
-    probe_states,
-    step_summary,
-)
+from seq2seq_core.fingerprint import is_pretrained, model_fingerprint
 from seq2seq_core.i18n import t
 from seq2seq_core.kinds import kind_of
-from seq2seq_core.url_state import widget_range
+from seq2seq_core.pca import explained_by_groups, principal_components
+from seq2seq_core.probe_states import PROBE_SEQUENCES, probe_states
+from seq2seq_core.step_summary import step_summary
 from seq2seq_core.token_text import outputs_markdown, token_code, tokens_markdown
+from seq2seq_core.unit_order import order_by_peak_time
+from seq2seq_core.url_state import widget_range
 
 DIGITS_KEY = "hidden_states_digits"
 ACCURACY_WINDOW = 100

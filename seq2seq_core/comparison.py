@@ -3,7 +3,7 @@
 The accuracy page evaluates several models (the session's current model, the
 shipped seq2seq, the one-pass baseline, runs kept on the training page) and
 caches each evaluation under
-:func:`~seq2seq_core.hidden_states.model_fingerprint`, a hash of the weights (a
+:func:`~seq2seq_core.fingerprint.model_fingerprint`, a hash of the weights (a
 seq2seq and a baseline never share one: they have different parameter shapes),
 so that the same model is never evaluated twice for the same settings.
 """
@@ -15,7 +15,7 @@ import numpy as np
 from .baseline import one_pass_exact_match_ceiling
 from .data import reversed_targets
 from .evaluate import evaluate_lengths, wilson_interval
-from .hidden_states import model_fingerprint
+from .fingerprint import model_fingerprint
 from .kinds import kind_of
 
 __all__ = [
@@ -106,7 +106,7 @@ def distinct_models(named_models):
     -------
     list of (str, object, str)
         The name (names of equal models joined with " = "), the first of the equal
-        entries, and its model's :func:`~seq2seq_core.hidden_states.model_fingerprint`.
+        entries, and its model's :func:`~seq2seq_core.fingerprint.model_fingerprint`.
     """
     merged = {}
     for name, entry in named_models:

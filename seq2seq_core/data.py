@@ -19,6 +19,8 @@ __all__ = [
     "generate_batch",
     "encode_digits",
     "parse_sequence",
+    "format_digits",
+    "change_digit",
 ]
 
 START = 10
@@ -177,3 +179,29 @@ def parse_sequence(text, max_length=MAX_TYPED_LENGTH):
     if len(joined) > max_length:
         raise SequenceInputError("too_long", stripped)
     return np.frombuffer(joined.encode("ascii"), dtype=np.uint8).astype(np.int64) - ord("0")
+
+
+def format_digits(digits):
+    """Write digits out as :func:`parse_sequence` reads them: ``[3, 1, 4]`` → ``"3 1 4"``."""
+    return " ".join(str(int(digit)) for digit in digits)
+
+
+def change_digit(digits, position, digit):
+    """A copy of ``digits``, shape-(L,), with digit ``position`` (0 ≤ position < L) set to ``digit``.
+
+    Returns
+    -------
+    ndarray of int64, shape-(L,)
+
+    Raises
+    ------
+    ValueError
+        For a position outside the sequence or a digit outside 0–9.
+    """
+    changed = np.array(digits, dtype=np.int64)
+    if not 0 <= position < len(changed):
+        raise ValueError(f"position must be in [0, {len(changed) - 1}], got {position}")
+    if not 0 <= digit <= 9:
+        raise ValueError(f"digit must be in [0, 9], got {digit}")
+    changed[position] = digit
+    return changed

@@ -11,9 +11,10 @@ from streamlit.testing.v1 import AppTest
 from pages._shell import BOOK_KEY, MODEL_KEY
 from seq2seq_core.checkpoint import Checkpoint, load_pretrained
 from seq2seq_core.data import END, VOCAB_SIZE
-from seq2seq_core.hidden_states import explained_by_groups, principal_components, probe_states
 from seq2seq_core.i18n import LANGUAGES, t
 from seq2seq_core.model import Seq2Seq
+from seq2seq_core.pca import explained_by_groups, principal_components
+from seq2seq_core.probe_states import probe_states
 from seq2seq_core.runs import RunBook
 from seq2seq_core.trace import trace
 from seq2seq_core.train import METRIC_NAMES, Hyperparameters
@@ -280,7 +281,8 @@ def test_changing_one_digit_compares_the_two_sequences():
 
 
 def test_a_run_that_finishes_while_the_student_is_here_is_shown_at_the_next_rerun():
-    hyperparameters = Hyperparameters(hidden=6, batch_size=2, iterations=120, min_len=1, max_len=3, seed=3)
+    hyperparameters = Hyperparameters(hidden=6, batch_size=2, iterations=120, min_len=1,
+                                      max_len=3, seed=3)
     book = RunBook()
     book.start(hyperparameters)
     book.advance(0.001)
@@ -299,6 +301,7 @@ def test_a_current_model_without_encoder_states_shows_the_pretrained_seq2seq_and
     baseline = load_pretrained("baseline")
     app = run_page("en", session={MODEL_KEY: baseline})
     assert not app.exception
-    assert app.warning[0].value == t("hidden_states.model.other_kind", "en", kind=t("kinds.baseline", "en"))
+    other_kind = t("hidden_states.model.other_kind", "en", kind=t("kinds.baseline", "en"))
+    assert app.warning[0].value == other_kind
     assert app.session_state[MODEL_KEY] is baseline  # the student's choice stays
     assert len(chart(app, "hidden_states_encoder")["data"][0]["y"]) == 50

@@ -1,0 +1,37 @@
+"""A model known by its weights: a short hash of them, and whether they are the shipped ones."""
+import functools
+import hashlib
+
+import numpy as np
+
+from .checkpoint import load_pretrained
+
+__all__ = ["model_fingerprint", "is_pretrained"]
+
+
+def model_fingerprint(model):
+    """Hash every weight (and its shape) of a model of any kind in ``MODEL_KINDS``.
+
+    Returns
+    -------
+    str
+        16 hex digits: equal weights, equal fingerprint; a cache key for results
+        computed from the model. Kinds never share one (their shapes differ).
+    """
+    digest = hashlib.sha256()
+    for parameter in model.parameters:
+        data = np.ascontiguousarray(parameter.data)
+        digest.update(str(data.shape).encode())
+        digest.update(data.tobytes())
+    return digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=1)
+def _pretrained_fingerprint():
+    # A string, so nothing mutable is shared between sessions.
+    return model_fingerprint(load_pretrained().model)
+
+
+def is_pretrained(model):
+    """bool: whether ``model`` has exactly the shipped seq2seq's weights (not after one step)."""
+    return model_fingerprint(model) == _pretrained_fingerprint()
