@@ -22,8 +22,8 @@ from seq2seq_core.data import (
     format_digits,
     parse_sequence,
 )
-from seq2seq_core.figures.hidden_states import (
-    bottleneck_scatter,
+from seq2seq_core.figures.hidden_states_bottleneck import bottleneck_scatter
+from seq2seq_core.figures.hidden_states_heatmaps import (
     decoder_axis_labels,
     encoder_axis_labels,
     hidden_difference_heatmap,

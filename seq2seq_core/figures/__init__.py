@@ -1,7 +1,8 @@
 """Plotly figure builders: arrays in, ``go.Figure`` out, labels in the user's language.
 
-One module per page (``figures.batches``, ``figures.broadcasting`` …). They are
-pure functions without Streamlit, so tests can check a chart's data directly.
+One module per page (``figures.batches``, ``figures.broadcasting`` …; the hidden-state
+page has ``hidden_states_heatmaps`` and ``hidden_states_bottleneck``). They are pure
+functions without Streamlit, so tests can check a chart's data directly.
 """
 # plotly's validators and JSON encoder use pandas and PIL.Image only if they are
 # in sys.modules already, and look there without importing them. A figure built
