@@ -23,7 +23,7 @@ import mygrad as mg
 import numpy as np
 
 from .data import encode_digits
-from .recurrence import EncoderRecurrence, SequenceCrossEntropy, encode_forward
+from .recurrence import EncoderRecurrence, encode_forward, sequence_cross_entropy
 
 __all__ = ["baseline_logits", "baseline_loss", "predict_baseline_tokens", "one_pass_exact_match_ceiling"]
 
@@ -71,10 +71,7 @@ def baseline_loss(model, x, targets, workspace=None):
     logits : Tensor, shape-(T, N, K)
     """
     logits = baseline_logits(model, x, workspace)
-    loss = mg.execute_op(
-        SequenceCrossEntropy, logits, op_kwargs={"targets": targets, "workspace": workspace}
-    )
-    return loss, logits
+    return sequence_cross_entropy(logits, targets, workspace), logits
 
 
 def predict_baseline_tokens(model, digits):

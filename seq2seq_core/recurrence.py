@@ -34,6 +34,7 @@ __all__ = [
     "EncoderRecurrence",
     "GreedyDecoderRecurrence",
     "SequenceCrossEntropy",
+    "sequence_cross_entropy",
     "seq2seq_logits",
     "seq2seq_loss",
 ]
@@ -314,6 +315,13 @@ class SequenceCrossEntropy(Operation):
         return grad * self.grad_logits
 
 
+def sequence_cross_entropy(logits, targets, workspace=None):
+    """Tensor, shape-(): :class:`SequenceCrossEntropy` of ``logits`` against ``targets``, shape-(T, N)."""
+    return mg.execute_op(
+        SequenceCrossEntropy, logits, op_kwargs={"targets": targets, "workspace": workspace}
+    )
+
+
 def seq2seq_logits(model, x, workspace=None):
     """The scores of :class:`~seq2seq_core.model.Seq2Seq` on ``x``, as a MyGrad graph.
 
@@ -360,7 +368,4 @@ def seq2seq_loss(model, x, targets, workspace=None):
     logits : Tensor, shape-(T, N, K)
     """
     logits = seq2seq_logits(model, x, workspace)
-    loss = mg.execute_op(
-        SequenceCrossEntropy, logits, op_kwargs={"targets": targets, "workspace": workspace}
-    )
-    return loss, logits
+    return sequence_cross_entropy(logits, targets, workspace), logits

@@ -12,7 +12,7 @@ import re
 from urllib.parse import urlencode, urlsplit
 
 from .broadcasting import WEIGHT_LAYOUTS
-from .data import MAX_TYPED_LENGTH, SequenceInputError, parse_sequence
+from .data import MAX_TYPED_LENGTH, SequenceInputError, format_digits, parse_sequence
 from .train import LEARNING_RATES, LIMITS, SESSION_LIMITS, Hyperparameters
 
 __all__ = [
@@ -81,7 +81,7 @@ class Setting:
             return raw
         if self.kind == "sequence":
             try:
-                return " ".join(map(str, parse_sequence(raw, MAX_TYPED_LENGTH)))
+                return format_digits(parse_sequence(raw, MAX_TYPED_LENGTH))
             except SequenceInputError as error:
                 raise ValueError(f"{self.param}: {error.reason}") from None
         if self.kind == "int_range":

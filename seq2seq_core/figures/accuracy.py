@@ -42,6 +42,15 @@ def _all_lengths(curves):
     return np.unique(np.concatenate([evaluation.lengths for _, evaluation in curves]))
 
 
+def _model_line(index, name, lengths, values, hovertemplate, **options):
+    """The line of the ``index``-th model, in its colour, on a chart by length."""
+    return go.Scatter(
+        x=lengths, y=values, name=name, mode="lines+markers", marker_size=5,
+        line=dict(color=MODEL_COLOURS[index % len(MODEL_COLOURS)], width=2),
+        hovertemplate=hovertemplate + "<extra></extra>", **options,
+    )
+
+
 def exact_match_figure(curves, training_ranges, lang, one_pass_ceiling=False):
     """Exact-match accuracy by length, one line per model, with Wilson 95 % intervals.
 
@@ -68,14 +77,12 @@ def exact_match_figure(curves, training_ranges, lang, one_pass_ceiling=False):
     for index, (name, evaluation) in enumerate(curves):
         low, high = wilson_interval(evaluation.exact_correct, evaluation.samples)
         exact = evaluation.exact_match
-        figure.add_trace(go.Scatter(
-            x=evaluation.lengths, y=exact, name=name, mode="lines+markers",
-            line=dict(color=MODEL_COLOURS[index % len(MODEL_COLOURS)], width=2), marker_size=5,
+        figure.add_trace(_model_line(
+            index, name, evaluation.lengths, exact,
+            t("accuracy.fig.exact_hover", lang, name=name, samples=evaluation.samples),
             error_y=dict(type="data", symmetric=False, array=high - exact, arrayminus=exact - low,
                          thickness=1, width=3),
             customdata=np.stack([low, high, evaluation.exact_correct], axis=-1),
-            hovertemplate=t("accuracy.fig.exact_hover", lang, name=name, samples=evaluation.samples)
-            + "<extra></extra>",
         ))
     if one_pass_ceiling:
         figure.add_trace(go.Scatter(
@@ -105,11 +112,8 @@ def token_accuracy_figure(curves, training_ranges, lang):
     figure = _length_figure(t("accuracy.fig.token_title", lang), t("accuracy.fig.token_axis", lang),
                             lengths, training_ranges, lang)
     for index, (name, evaluation) in enumerate(curves):
-        figure.add_trace(go.Scatter(
-            x=evaluation.lengths, y=evaluation.token_accuracy, name=name, mode="lines+markers",
-            line=dict(color=MODEL_COLOURS[index % len(MODEL_COLOURS)], width=2), marker_size=5,
-            hovertemplate=t("accuracy.fig.token_hover", lang, name=name) + "<extra></extra>",
-        ))
+        figure.add_trace(_model_line(index, name, evaluation.lengths, evaluation.token_accuracy,
+                                     t("accuracy.fig.token_hover", lang, name=name)))
     return figure
 
 

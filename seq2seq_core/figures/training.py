@@ -31,9 +31,12 @@ def _iteration_axis(total_iterations, lang):
     return dict(title=t("training.fig.iteration", lang), range=[0, total_iterations])
 
 
-def _mode(curves):
+def _curve(curves, values, name, line, hovertemplate, **options):
+    """One metric of a run against its iterations."""
     # A run that stopped after one iteration (e.g. diverged) still shows its point.
-    return "lines" if len(curves.iterations) > 1 else "markers"
+    mode = "lines" if len(curves.iterations) > 1 else "markers"
+    return go.Scatter(x=curves.iterations, y=values, mode=mode, name=name, line=line,
+                      hovertemplate=hovertemplate, **options)
 
 
 def _layout(title, xaxis, yaxis):
@@ -71,11 +74,11 @@ def loss_figure(curves, total_iterations, lang):
     hover = t("training.fig.hover", lang)
     return go.Figure(
         [
-            go.Scatter(x=curves.iterations, y=curves.raw["loss"], mode=_mode(curves), name=t("training.fig.raw", lang),
-                       line=dict(color=LOSS_COLOUR, width=0.8), opacity=0.2, hovertemplate=hover),
-            go.Scatter(x=curves.iterations, y=curves.smoothed["loss"], mode=_mode(curves),
-                       name=t("training.fig.smoothed", lang, window=curves.window),
-                       line=dict(color=LOSS_COLOUR, width=2.5), hovertemplate=hover),
+            _curve(curves, curves.raw["loss"], t("training.fig.raw", lang),
+                   dict(color=LOSS_COLOUR, width=0.8), hover, opacity=0.2),
+            _curve(curves, curves.smoothed["loss"],
+                   t("training.fig.smoothed", lang, window=curves.window),
+                   dict(color=LOSS_COLOUR, width=2.5), hover),
         ],
         layout=_layout(t("training.fig.loss_title", lang), _iteration_axis(total_iterations, lang),
                        dict(title=t("training.fig.loss", lang), **LOG_AXIS)),
@@ -100,12 +103,12 @@ def accuracy_figure(curves, total_iterations, lang):
     hover = t("training.fig.hover_percent", lang)
     return go.Figure(
         [
-            go.Scatter(x=curves.iterations, y=curves.smoothed["token_accuracy"], mode=_mode(curves),
-                       name=t("training.metric.token_accuracy", lang), line=dict(color=TOKEN_COLOUR, width=2.5),
-                       hovertemplate=hover),
-            go.Scatter(x=curves.iterations, y=curves.smoothed["sequence_accuracy"], mode=_mode(curves),
-                       name=t("training.metric.sequence_accuracy", lang),
-                       line=dict(color=SEQUENCE_COLOUR, width=2.5, dash="dash"), hovertemplate=hover),
+            _curve(curves, curves.smoothed["token_accuracy"],
+                   t("training.metric.token_accuracy", lang),
+                   dict(color=TOKEN_COLOUR, width=2.5), hover),
+            _curve(curves, curves.smoothed["sequence_accuracy"],
+                   t("training.metric.sequence_accuracy", lang),
+                   dict(color=SEQUENCE_COLOUR, width=2.5, dash="dash"), hover),
         ],
         layout=_layout(t("training.fig.accuracy_title", lang, window=curves.window),
                        _iteration_axis(total_iterations, lang), ACCURACY_AXIS | dict(title=t("training.fig.accuracy", lang))),
@@ -133,8 +136,8 @@ def comparison_figure(labelled_curves, metric, lang):
              else ACCURACY_AXIS | dict(title=t("training.fig.accuracy", lang)))
     return go.Figure(
         [
-            go.Scatter(x=curves.iterations, y=curves.smoothed[metric], mode=_mode(curves), name=label,
-                       line=dict(color=RUN_COLOURS[index % len(RUN_COLOURS)], width=2.5), hovertemplate=hover)
+            _curve(curves, curves.smoothed[metric], label,
+                   dict(color=RUN_COLOURS[index % len(RUN_COLOURS)], width=2.5), hover)
             for index, (label, curves) in enumerate(labelled_curves)
         ],
         layout=_layout(t("training.fig.compare_title", lang, metric=t(f"training.metric.{metric}", lang)),
