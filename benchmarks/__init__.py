@@ -1,1 +1,4 @@
-"""Speed and load measurements; run each as ``python -m benchmarks.<name>`` from the repository root."""
+"""Speed and load measurements.
+
+Run each as ``python -m benchmarks.<name>`` from the repository root.
+"""

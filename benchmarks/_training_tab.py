@@ -1,4 +1,4 @@
-"""One browser session on ``/training``, driven the way a student would: seed, iterations, start, pause.
+"""One browser session on ``/training``, driven as a student would: seed, iterations, start, pause.
 
 The page's buttons are found by their widget keys (Streamlit renders ``key=K``
 as the CSS class ``st-key-K``), the same contract the browser tests use.
@@ -40,7 +40,8 @@ class TrainingTab:
         self.context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
         self.page = self.context.new_page()
         self.started = self.paused = None
-        self.connections = 0  # websockets the page opened: more than one means it lost its connection
+        # Websockets the page opened: more than one means it lost its connection.
+        self.connections = 0
         self.page.on("websocket", self._connected)
         self.page.goto(f"{base_url}/training?lang=en")
         self.page.locator(".st-key-train_start button").wait_for(timeout=60_000)
@@ -81,7 +82,10 @@ class TrainingTab:
         self.paused = time.perf_counter()
 
     def progress(self):
-        """tuple of (int, int): ``(iteration, total)`` as the progress bar says, (0, 0) before one shows."""
+        """tuple of (int, int): ``(iteration, total)`` as the progress bar says.
+
+        (0, 0) before one shows.
+        """
         bar = self.page.locator(PROGRESS)
         if bar.count() == 0:
             return 0, 0
@@ -89,13 +93,14 @@ class TrainingTab:
         return tuple(int(number.replace(",", "")) for number in match.groups()) if match else (0, 0)
 
     def wait_until_stopped(self, timeout=60.0):
-        """Wait until the page shows training stopped (after a pause or the run's end); return the iteration.
+        """Wait until the page shows training stopped (paused or ended); return the iteration.
 
         Stopped means the start button is enabled again (it is disabled while
         training) and the page is idle. Idle alone is not enough: between two
         chunks a page that is still training can be idle for a moment.
         """
-        self.page.locator(".st-key-train_start button:not([disabled])").wait_for(timeout=timeout * 1000)
+        enabled_start = self.page.locator(".st-key-train_start button:not([disabled])")
+        enabled_start.wait_for(timeout=timeout * 1000)
         wait_idle(self.page, timeout=timeout, settle=0.6)
         return self.progress()[0]
 
@@ -110,7 +115,7 @@ class TrainingTab:
         raise TimeoutError(f"seed {self.seed}: run not finished after {timeout} s")
 
     def use_run(self):
-        """Make the (paused or finished) run the current model, as the "use this run" button does."""
+        """Make the paused or finished run the current model, as the "use this run" button does."""
         self.page.locator(".st-key-train_use_run button").click()
         wait_idle(self.page, timeout=60, settle=0.6)
 

@@ -20,12 +20,12 @@ import time
 
 import numpy as np
 
-from seq2seq_core.figures.training import accuracy_figure, loss_figure, probe_figure
 from seq2seq_core.curves import training_curves
+from seq2seq_core.figures.training import accuracy_figure, loss_figure, probe_figure
 from seq2seq_core.probes import probe_predictions, probe_sequences
 from seq2seq_core.runs import RunBook
-from seq2seq_core.worker import CHUNK_SECONDS
 from seq2seq_core.train import Hyperparameters
+from seq2seq_core.worker import CHUNK_SECONDS
 
 TARGET_SECONDS = 0.2
 SETTINGS = {
@@ -59,8 +59,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reruns", type=int, default=40)
     args = parser.parse_args()
-    print(f"chunk budget {CHUNK_SECONDS} s; target ≤ {TARGET_SECONDS} s for a chunk and for a redraw; "
-          f"{args.reruns} of each")
+    print(f"chunk budget {CHUNK_SECONDS} s; target ≤ {TARGET_SECONDS} s "
+          f"for a chunk and for a redraw; {args.reruns} of each")
     for name, hyperparameters in SETTINGS.items():
         book = RunBook()
         book.start(hyperparameters)

@@ -1,4 +1,4 @@
-"""A classroom on one server: 8 browser sessions train at once while fresh visitors open the home page.
+"""A classroom on one server: 8 browser sessions train at once as fresh visitors open the home page.
 
 One local ``streamlit run app.py`` and one headless Chromium. First one session
 trains alone for ``--seconds`` (the baseline), then ``--sessions`` sessions, each
@@ -40,8 +40,8 @@ import numpy as np
 from seq2seq_core.exports import metrics_csv
 from seq2seq_core.train import Hyperparameters, Trainer
 
-from .harness import NORMAL_SHARES, FreshLoad, chromium, streamlit_server, time_fresh_home_load
 from ._training_tab import TrainingTab
+from .harness import NORMAL_SHARES, FreshLoad, chromium, streamlit_server, time_fresh_home_load
 
 ITERATIONS = 50_000  # the slider's maximum, so no run finishes within a phase
 SOLO_SEED = 100
@@ -61,9 +61,11 @@ def train_together(visitor, server, tabs, seconds, load_every, screenshot_dir, p
     Returns
     -------
     dict
-        ``loads`` (:class:`~benchmarks.harness.FreshLoad`), ``server_cpu`` and ``machine_cpu`` (busy cores on average).
+        ``loads`` (:class:`~benchmarks.harness.FreshLoad`), ``server_cpu`` and
+        ``machine_cpu`` (busy cores on average).
     """
-    server_cpu, machine_cpu, began = server.cpu_seconds(), machine_cpu_seconds(), time.perf_counter()
+    server_cpu, machine_cpu = server.cpu_seconds(), machine_cpu_seconds()
+    began = time.perf_counter()
     for tab in tabs:
         tab.start()
     loads = []
@@ -77,7 +79,8 @@ def train_together(visitor, server, tabs, seconds, load_every, screenshot_dir, p
             loads.append(time_fresh_home_load(visitor, server.url, shot))
             # Not the sessions' progress here: asking eight starved tabs takes seconds.
             print(f"  {phase}: fresh / answered in {loads[-1].answered:.2f} s "
-                  f"(script {loads[-1].script:.2f} s), drawn in {loads[-1].drawn:.2f} s", flush=True)
+                  f"(script {loads[-1].script:.2f} s), drawn in {loads[-1].drawn:.2f} s",
+                  flush=True)
             next_load += load_every
         else:
             time.sleep(0.2)
@@ -118,12 +121,15 @@ def collect(tabs, screenshot_dir):
             stem = screenshot_dir / f"failed-seed-{tab.seed}"
             tab.page.screenshot(path=stem.with_suffix(".png"), full_page=True)
             stem.with_suffix(".txt").write_text(tab.page.locator("body").inner_text())
-            print(f"seed {tab.seed}: failed while collecting ({tab.connections} websocket connection(s)); "
-                  f"see {stem}.png and .txt", flush=True)
+            print(f"seed {tab.seed}: failed while collecting "
+                  f"({tab.connections} websocket connection(s)); see {stem}.png and .txt",
+                  flush=True)
             raise
         results.append({
-            "seed": tab.seed, "iterations": iteration, "rate": iteration / (tab.paused - tab.started),
-            "csv": csv_text, "checkpoint": checkpoint, "errors": tab.exceptions(), "connections": tab.connections,
+            "seed": tab.seed, "iterations": iteration,
+            "rate": iteration / (tab.paused - tab.started),
+            "csv": csv_text, "checkpoint": checkpoint, "errors": tab.exceptions(),
+            "connections": tab.connections,
         })
     return results
 
@@ -143,7 +149,8 @@ def verify(result):
     trainer.step(rows)
     problems = []
     if rows != result["iterations"]:
-        problems.append(f"CSV has {rows} rows, the paused page showed {result['iterations']} iterations")
+        problems.append(f"CSV has {rows} rows, "
+                        f"the paused page showed {result['iterations']} iterations")
     if result["csv"] != metrics_csv(trainer.history):
         problems.append("metrics CSV differs from the Trainer's history")
     checkpoint = result["checkpoint"]
@@ -158,9 +165,12 @@ def verify(result):
 
 def report(phase, results, stats):
     rates = [result["rate"] for result in results]
-    print(f"{phase}: {len(results)} session(s), {sum(r['iterations'] for r in results):,} iterations; "
-          f"it/s per session {', '.join(f'{rate:.0f}' for rate in rates)}; aggregate {sum(rates):.0f} it/s; "
-          f"server CPU {stats['server_cpu']:.2f} cores, whole machine {stats['machine_cpu']:.2f} cores")
+    iterations = sum(result["iterations"] for result in results)
+    per_session = ", ".join(f"{rate:.0f}" for rate in rates)
+    print(f"{phase}: {len(results)} session(s), {iterations:,} iterations; "
+          f"it/s per session {per_session}; aggregate {sum(rates):.0f} it/s; "
+          f"server CPU {stats['server_cpu']:.2f} cores, "
+          f"whole machine {stats['machine_cpu']:.2f} cores")
     if stats["loads"]:
         for what in FreshLoad._fields:
             times = [getattr(load, what) for load in stats["loads"]]
@@ -182,9 +192,10 @@ def main():
     screenshot_dir = args.screenshots or Path(tempfile.mkdtemp(prefix="classroom-load-"))
     screenshot_dir.mkdir(parents=True, exist_ok=True)
 
-    with streamlit_server() as server, chromium(NORMAL_SHARES, STUDENT_SHARES) as (visitor, students):
-        print(f"server {server.url} healthy after {server.healthy_after:.2f} s; screenshots in {screenshot_dir}",
-              flush=True)
+    with (streamlit_server() as server,
+          chromium(NORMAL_SHARES, STUDENT_SHARES) as (visitor, students)):
+        print(f"server {server.url} healthy after {server.healthy_after:.2f} s; "
+              f"screenshots in {screenshot_dir}", flush=True)
         solo = [TrainingTab(students, server.url, SOLO_SEED, ITERATIONS)]
         try:
             solo_stats = train_together(visitor, server, solo, args.seconds, args.load_every,
@@ -223,7 +234,8 @@ def main():
     for error in server_errors:
         print(f"server log: a script run failed: {error}")
     if failures or server_errors:
-        sys.exit(f"{failures} session(s) failed the checks; {len(server_errors)} script run(s) failed")
+        sys.exit(f"{failures} session(s) failed the checks; "
+                 f"{len(server_errors)} script run(s) failed")
 
 
 if __name__ == "__main__":

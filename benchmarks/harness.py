@@ -1,4 +1,4 @@
-"""What the browser tests and the browser benchmarks share: a local Streamlit server, headless Chromium, waits.
+"""What the browser tests and benchmarks share: a local Streamlit server, headless Chromium, waits.
 
 The server listens on 127.0.0.1 only, on a free port (the benchmarks use
 9000–9099, the browser tests 8600–8699, so both can run at once), and is always
@@ -41,7 +41,8 @@ VIEWPORT = {"width": 1280, "height": 900}
 EXCEPTION_BOX = '[data-testid="stException"]'
 HOME_TITLE = "h1"
 HOME_TRY_BOX = ".st-key-home_try input"
-HOME_DIAGRAM_DRAWN_JS = """() => Array.from(document.querySelectorAll('[data-testid="stImage"] img'))
+HOME_DIAGRAM_DRAWN_JS = """() =>
+    Array.from(document.querySelectorAll('[data-testid="stImage"] img'))
     .some((image) => image.complete && image.naturalWidth > 0)"""
 # Idle: the script is not running, no loading skeleton, every plotly chart drawn.
 IDLE_JS = """() => {
@@ -92,14 +93,15 @@ class Server:
     """
 
     def __init__(self, url, process, launched, healthy_after, log_path):
-        self.url, self.process, self.launched, self.healthy_after = url, process, launched, healthy_after
-        self.log_path = log_path
+        self.url, self.process, self.launched = url, process, launched
+        self.healthy_after, self.log_path = healthy_after, log_path
 
     def script_errors(self):
         """list of str: the first line of every uncaught exception a script run logged so far."""
         lines = Path(self.log_path).read_text().splitlines()
         # Streamlit logs "Uncaught app execution", the traceback, then the exception's line.
-        return [next((line for line in lines[index:] if line and not line.startswith((" ", "Traceback"))
+        return [next((line for line in lines[index:]
+                      if line and not line.startswith((" ", "Traceback"))
                       and "Uncaught app execution" not in line), "?")
                 for index, line in enumerate(lines) if "Uncaught app execution" in line]
 
@@ -114,7 +116,9 @@ class Server:
 
 @contextlib.contextmanager
 def streamlit_server(ports=BENCHMARK_PORTS, log_dir=None, timeout=60.0, poll=0.05):
-    """Start the app on a free port, wait for ``/_stcore/health``, yield a :class:`Server`; stop it after.
+    """Start the app on a free port, wait for ``/_stcore/health``; yield a :class:`Server`.
+
+    The server is stopped when the ``with`` block ends.
 
     Parameters
     ----------
@@ -136,7 +140,8 @@ def streamlit_server(ports=BENCHMARK_PORTS, log_dir=None, timeout=60.0, poll=0.0
         "--browser.gatherUsageStats", "false",
     ]
     if log_dir is None:
-        log = tempfile.NamedTemporaryFile("w+", prefix=f"streamlit-{port}-", suffix=".log", delete=False)
+        log = tempfile.NamedTemporaryFile("w+", prefix=f"streamlit-{port}-", suffix=".log",
+                                          delete=False)
     else:
         log = open(Path(log_dir) / f"streamlit-{port}.log", "w+")
     launched = time.perf_counter()
@@ -267,7 +272,7 @@ def cpu_seconds(pid):
 
 
 class FreshLoad(typing.NamedTuple):
-    """A fresh visitor's wait for ``/``, in seconds from the click (see :func:`time_fresh_home_load`).
+    """A fresh visitor's wait for ``/``, in seconds from the click (:func:`time_fresh_home_load`).
 
     Attributes
     ----------
@@ -311,7 +316,8 @@ def time_fresh_home_load(browser, base_url, screenshot=None):
                    if event.get("type") == "Document" else None)
         network.on("Network.webSocketFrameSent", lambda event: asked.append(event["timestamp"])
                    if _frame_type(BackMsg, event) == "rerun_script" else None)
-        network.on("Network.webSocketFrameReceived", lambda event: finished.append(event["timestamp"])
+        network.on("Network.webSocketFrameReceived",
+                   lambda event: finished.append(event["timestamp"])
                    if _frame_type(ForwardMsg, event) == "script_finished" else None)
         began = time.perf_counter()
         page.goto(f"{base_url}/?lang=en")
@@ -321,17 +327,21 @@ def time_fresh_home_load(browser, base_url, screenshot=None):
         drawn = wait_idle(page, timeout=60)
         errors = exception_texts(page)
         assert not errors, f"exception box on a fresh /: {errors[0]}"
-        assert document and asked and finished, "no document request or no script run over the websocket"
+        assert document and asked and finished, (
+            "no document request or no script run over the websocket"
+        )
         if screenshot:
             page.screenshot(path=screenshot)
-        return FreshLoad(answered=finished[0] - document[0], script=finished[0] - asked[0], drawn=drawn - began)
+        return FreshLoad(answered=finished[0] - document[0], script=finished[0] - asked[0],
+                         drawn=drawn - began)
     finally:
         context.close()
 
 
 def _frame_type(message_class, event):
-    """str or None: which message a binary websocket frame carries (``BackMsg`` to, ``ForwardMsg`` from the server).
+    """str or None: which message a binary websocket frame carries.
 
+    ``message_class`` is ``BackMsg`` for frames to the server, ``ForwardMsg`` for frames from it.
     ``event`` is a Chrome DevTools Protocol ``Network.webSocketFrame…`` event,
     whose binary payloads (opcode 2) are base64.
     """

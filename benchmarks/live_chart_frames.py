@@ -12,8 +12,8 @@ ratio near 1 means the live redraws cost the browser hardly any frames.
 import argparse
 import statistics
 
-from .harness import chromium, streamlit_server
 from ._training_tab import TrainingTab
+from .harness import chromium, streamlit_server
 
 SEED = 0
 ITERATIONS = 50_000  # long enough that no round's run ends while frames are counted
@@ -59,9 +59,10 @@ def main():
         for round_number in range(1, args.rounds + 1):
             training, paused = frame_rates(browser, server, args.seconds)
             ratios.append(training / paused)
-            print(f"round {round_number}: {training:.0f} frames/s while training, {paused:.0f} paused "
-                  f"(ratio {ratios[-1]:.2f})", flush=True)
-    print(f"median over {args.rounds} round(s): training / paused = {statistics.median(ratios):.2f}")
+            print(f"round {round_number}: {training:.0f} frames/s while training, "
+                  f"{paused:.0f} paused (ratio {ratios[-1]:.2f})", flush=True)
+    print(f"median over {args.rounds} round(s): "
+          f"training / paused = {statistics.median(ratios):.2f}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Server memory per browser session: RSS with 0, 1, 5 and 10 sessions open, each with a trained model.
+"""Server memory per browser session: RSS with 0, 1, 5, 10 sessions open, each with a trained model.
 
 One local ``streamlit run app.py``; each session is a browser context of its own
 that opens ``/training?lang=en``, picks its own seed and trains a run of
@@ -14,8 +14,8 @@ import argparse
 import statistics
 import time
 
-from .harness import chromium, streamlit_server
 from ._training_tab import TrainingTab
+from .harness import chromium, streamlit_server
 
 TARGET_MB_PER_SESSION = 20
 
@@ -38,7 +38,8 @@ def main():
                         help="numbers of open sessions to measure at, increasing")
     args = parser.parse_args()
     counts = sorted(set(args.counts))
-    if counts[0] < 1 or counts[-1] > 20 or not 100 <= args.iterations <= 50_000 or args.iterations % 100:
+    if (counts[0] < 1 or counts[-1] > 20
+            or not 100 <= args.iterations <= 50_000 or args.iterations % 100):
         parser.error("counts must be in 1–20 and --iterations a multiple of 100 in 100–50 000")
     finish_timeout = 60 + args.iterations / 10  # even at 10 it/s per session
 
@@ -66,10 +67,11 @@ def main():
             for tab in tabs:
                 tab.close()
 
-    print(f"\nserver RSS (MiB), each session with a trained model of {args.iterations:,} iterations:")
+    print(f"\nserver RSS (MiB), each session with a trained model of "
+          f"{args.iterations:,} iterations:")
     print(" | ".join(f"{count} sessions: {value:.1f}" for count, value in rss.items()))
-    print(f"first session (shared imports, pretrained model, caches, and its own state): {rss[1] - rss[0]:.1f} MiB"
-          if 1 in rss else "")
+    print(f"first session (shared imports, pretrained model, caches, and its own state): "
+          f"{rss[1] - rss[0]:.1f} MiB" if 1 in rss else "")
     for count in counts:
         if count > 1 and 1 in rss:
             per_session = (rss[count] - rss[1]) / (count - 1)

@@ -11,7 +11,6 @@ import statistics
 import time
 
 import numpy as np
-
 from mygrad.nnet.losses import softmax_crossentropy
 from mynn.optimizers.adam import Adam
 

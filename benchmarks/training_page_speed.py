@@ -25,8 +25,8 @@ import sys
 import tempfile
 import time
 
-from .harness import REPO_ROOT, chromium, streamlit_server
 from ._training_tab import TrainingTab
+from .harness import REPO_ROOT, chromium, streamlit_server
 
 SEED = 0
 CLI_RATE = re.compile(r"\(([\d.]+) it/s\)")
@@ -73,19 +73,24 @@ def main():
         parser.error("--rounds ≥ 1 and --iterations a multiple of 100 in 100–50 000")
 
     cli, page_shared, page_elsewhere = [], [], []
-    with streamlit_server() as server, chromium(1024, BROWSER_ELSEWHERE_SHARES) as (shared, elsewhere):
+    with (streamlit_server() as server,
+          chromium(1024, BROWSER_ELSEWHERE_SHARES) as (shared, elsewhere)):
         for round_number in range(1, args.rounds + 1):
             cli.append(cli_rate(args.iterations))
             page_shared.append(page_rate(shared, server, args.iterations))
             page_elsewhere.append(page_rate(elsewhere, server, args.iterations))
-            print(f"round {round_number}: CLI {cli[-1]:.0f} it/s; page with the browser at normal priority "
-                  f"{page_shared[-1]:.0f} it/s ({page_shared[-1] / cli[-1]:.2f}), with the browser at "
-                  f"{BROWSER_ELSEWHERE_SHARES} shares {page_elsewhere[-1]:.0f} it/s "
-                  f"({page_elsewhere[-1] / cli[-1]:.2f})", flush=True)
+            print(f"round {round_number}: CLI {cli[-1]:.0f} it/s; "
+                  f"page with the browser at normal priority {page_shared[-1]:.0f} it/s "
+                  f"({page_shared[-1] / cli[-1]:.2f}), "
+                  f"with the browser at {BROWSER_ELSEWHERE_SHARES} shares "
+                  f"{page_elsewhere[-1]:.0f} it/s ({page_elsewhere[-1] / cli[-1]:.2f})", flush=True)
     cli_median = statistics.median(cli)
-    print(f"median over {args.rounds} round(s), {args.iterations:,} iterations each: CLI {cli_median:.0f} it/s; "
-          f"page / CLI = {statistics.median(page_shared) / cli_median:.2f} with the browser competing, "
-          f"{statistics.median(page_elsewhere) / cli_median:.2f} with the browser as if elsewhere "
+    shared_ratio = statistics.median(page_shared) / cli_median
+    elsewhere_ratio = statistics.median(page_elsewhere) / cli_median
+    print(f"median over {args.rounds} round(s), {args.iterations:,} iterations each: "
+          f"CLI {cli_median:.0f} it/s; "
+          f"page / CLI = {shared_ratio:.2f} with the browser competing, "
+          f"{elsewhere_ratio:.2f} with the browser as if elsewhere "
           f"(target ≥ {TARGET})")
 
 

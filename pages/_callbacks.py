@@ -19,7 +19,7 @@ CALLBACK_ERROR_KEY = "callback_error"
 
 
 def guarded(callback):
-    """``callback`` for ``on_click``/``on_change`` that reports an exception instead of raising it."""
+    """``callback`` for ``on_click``/``on_change``, reporting an exception instead of raising it."""
 
     @functools.wraps(callback)
     def run(*args, **kwargs):

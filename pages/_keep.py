@@ -10,7 +10,7 @@ def saved_key(key):
 
 
 def keep_value(key, default):
-    """Give widget ``key`` its last value (``default`` the first time) before it is drawn; return ``key``.
+    """Give widget ``key`` its last value (``default`` at first) before it is drawn; return ``key``.
 
     Streamlit forgets the value of a widget that was not drawn in the last run
     (the student was on another page) and resets one whose option labels

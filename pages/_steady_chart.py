@@ -33,14 +33,16 @@ def _css(key):
     rules = [
         f"{chart} {{ display: grid !important; grid-template-columns: minmax(0, 1fr); }}",
         f"{chart} > * {{ grid-area: 1 / 1; }}",
-        f"{chart} [class*='st-key-{key}_'] > .stElementContainer:not(:first-child) {{ visibility: hidden; }}",
+        f"{chart} [class*='st-key-{key}_'] > .stElementContainer:not(:first-child) "
+        "{ visibility: hidden; }",
     ]
     for position, newest in enumerate(_SLOTS):
         # The slots from newest to oldest when ``newest`` is the newest.
         by_age = [_SLOTS[(position - age) % len(_SLOTS)] for age in range(len(_SLOTS))]
         for shown_age, shown in enumerate(by_age[:-1]):
             condition = f"{chart}:has(.{key}-newest-{newest})"
-            condition += "".join(f":not(:has({chart}_{newer} {_DRAWN}))" for newer in by_age[:shown_age])
+            condition += "".join(f":not(:has({chart}_{newer} {_DRAWN}))"
+                                 for newer in by_age[:shown_age])
             condition += f":has({chart}_{shown} {_DRAWN})"
             hidden = ", ".join(f"{condition} {chart}_{older}" for older in by_age[shown_age + 1:])
             rules.append(f"{hidden} {{ visibility: hidden; }}")
@@ -57,7 +59,8 @@ def steady_plotly_chart(figure, key):
         Names the chart across reruns; its container has the CSS class
         ``st-key-<key>``.
     """
-    state = st.session_state.setdefault(f"_steady_chart_{key}", {"figures": {}, "newest": _SLOTS[-1]})
+    state = st.session_state.setdefault(f"_steady_chart_{key}",
+                                        {"figures": {}, "newest": _SLOTS[-1]})
     figures, newest = state["figures"], state["newest"]
     # A figure like the one shown (the probes' answers change only now and
     # then) is not sent again: the browser would draw it anew.

@@ -14,13 +14,22 @@ import streamlit as st
 from pages._shell import BOOK_KEY, current_model, page, setup_page
 from seq2seq_core.checkpoint import load_pretrained
 from seq2seq_core.comparison import (
-    TABLE_COLUMNS, accuracy_csv, accuracy_rows, distinct_models, errors_after_first_mistake,
-    evaluate_model, failure_evidence,
+    TABLE_COLUMNS,
+    accuracy_csv,
+    accuracy_rows,
+    distinct_models,
+    errors_after_first_mistake,
+    evaluate_model,
+    failure_evidence,
 )
-from seq2seq_core.figures.accuracy import exact_match_figure, position_heatmap, token_accuracy_figure
+from seq2seq_core.figures.accuracy import (
+    exact_match_figure,
+    position_heatmap,
+    token_accuracy_figure,
+)
 from seq2seq_core.i18n import t
-from seq2seq_core.url_state import widget_range
 from seq2seq_core.kinds import DEFAULT_KIND, MODEL_KINDS, kind_of
+from seq2seq_core.url_state import widget_range
 
 lang = setup_page("accuracy")
 
@@ -61,13 +70,14 @@ st.title(t("shell.page.accuracy", lang))
 st.markdown(t("accuracy.intro", lang))
 
 left, right = st.columns(2)
-samples = left.slider(t("accuracy.samples", lang), **widget_range("accuracy_samples"), key="accuracy_samples",
-                      help=t("accuracy.samples_help", lang))
+samples = left.slider(t("accuracy.samples", lang), **widget_range("accuracy_samples"),
+                      key="accuracy_samples", help=t("accuracy.samples_help", lang))
 min_len, max_len = right.slider(t("accuracy.lengths", lang), **widget_range("accuracy_lengths"),
                                 key="accuracy_lengths")
 chosen = st.multiselect(t("accuracy.models", lang), list(candidates), default=list(candidates),
                         key="accuracy_models", format_func=lambda key: candidates[key][0])
-st.caption(t("accuracy.model.caption", lang, hidden=candidates["baseline"][1].hyperparameters.hidden))
+st.caption(t("accuracy.model.caption", lang,
+             hidden=candidates["baseline"][1].hyperparameters.hidden))
 if not chosen:
     st.info(t("accuracy.no_models", lang))
     st.stop()
@@ -78,7 +88,8 @@ training_ranges = sorted({(entry.hyperparameters.min_len, entry.hyperparameters.
 curves = []
 for name, entry, fingerprint in models:
     with st.spinner(t("accuracy.evaluating", lang, name=name)):
-        curves.append((name, cached_evaluation(fingerprint, min_len, max_len, samples, entry.model)))
+        evaluation = cached_evaluation(fingerprint, min_len, max_len, samples, entry.model)
+        curves.append((name, evaluation))
 kinds = [kind_of(entry.model) for _, entry, _ in models]
 
 # --- Accuracy by length
@@ -91,8 +102,8 @@ st.caption(t("accuracy.by_length.caption", lang, samples=samples))
 
 # --- Accuracy per output position
 st.subheader(t("accuracy.positions", lang), anchor="positions")
-shown = st.selectbox(t("accuracy.positions.model", lang), range(len(curves)), key="accuracy_heatmap_model",
-                     format_func=lambda index: curves[index][0])
+shown = st.selectbox(t("accuracy.positions.model", lang), range(len(curves)),
+                     key="accuracy_heatmap_model", format_func=lambda index: curves[index][0])
 st.plotly_chart(position_heatmap(*curves[shown], lang, unread_boundary=kinds[shown].one_pass))
 st.caption(t("accuracy.positions.caption", lang))
 
@@ -102,7 +113,8 @@ seq2seq_index = next((i for i, kind in enumerate(kinds) if not kind.one_pass), N
 baseline_index = next((i for i, kind in enumerate(kinds) if kind.one_pass), None)
 # The answers speak about the first seq2seq on the charts (the notebook's one when none is shown).
 seq2seq_name, reference, seq2seq_fingerprint = (
-    models[seq2seq_index] if seq2seq_index is not None else (None, candidates["pretrained"][1], None))
+    models[seq2seq_index] if seq2seq_index is not None
+    else (None, candidates["pretrained"][1], None))
 training_range = (reference.hyperparameters.min_len, reference.hyperparameters.max_len)
 evidence = failure_evidence(
     None if seq2seq_index is None else curves[seq2seq_index][1],
@@ -144,6 +156,6 @@ percent_columns = {headers[column]: st.column_config.NumberColumn(format="percen
                    for column in TABLE_COLUMNS if column.startswith(("exact", "token"))}
 st.dataframe(pd.DataFrame(rows, columns=TABLE_COLUMNS).rename(columns=headers), hide_index=True,
              height=280, column_config=percent_columns)
-st.download_button(t("accuracy.download", lang), accuracy_csv(rows, headers), key="accuracy_download",
-                   file_name=f"accuracy_{min_len}-{max_len}_{samples}.csv", mime="text/csv",
-                   icon=":material/download:")
+st.download_button(t("accuracy.download", lang), accuracy_csv(rows, headers),
+                   key="accuracy_download", file_name=f"accuracy_{min_len}-{max_len}_{samples}.csv",
+                   mime="text/csv", icon=":material/download:")

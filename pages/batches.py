@@ -17,7 +17,8 @@ lang = setup_page("batches")
 @guarded
 def next_seed():
     seeds = SETTINGS["batches_seed"]
-    st.session_state.batches_seed = seeds.low + (st.session_state.batches_seed + 1 - seeds.low) % (seeds.high - seeds.low + 1)
+    offset = st.session_state.batches_seed + 1 - seeds.low
+    st.session_state.batches_seed = seeds.low + offset % (seeds.high - seeds.low + 1)
 
 
 @st.cache_data(max_entries=64)
@@ -30,16 +31,20 @@ st.markdown(t("batches.intro", lang))
 
 left, right = st.columns(2)
 # Bounds and defaults of the sliders come from seq2seq_core.url_state.PAGE_SETTINGS.
-seq_len_min = left.slider(t("batches.min_len", lang), **widget_range("batches_min"), key="batches_min")
-seq_len_max = left.slider(t("batches.max_len", lang), **widget_range("batches_max"), key="batches_max")
-batch_size = right.slider(t("batches.batch_size", lang), **widget_range("batches_size"), key="batches_size")
+seq_len_min = left.slider(t("batches.min_len", lang), **widget_range("batches_min"),
+                          key="batches_min")
+seq_len_max = left.slider(t("batches.max_len", lang), **widget_range("batches_max"),
+                          key="batches_max")
+batch_size = right.slider(t("batches.batch_size", lang), **widget_range("batches_size"),
+                          key="batches_size")
 seed = right.slider(t("batches.seed", lang), **widget_range("batches_seed"), key="batches_seed")
 right.button(t("batches.new", lang), help=t("batches.new_help", lang), on_click=next_seed)
 
 try:
     x, y, digits = seeded_batch(seq_len_min, seq_len_max, batch_size, seed)
 except LengthRangeError as error:
-    st.warning(t(f"batches.error.{error.reason}", lang, seq_len_min=seq_len_min, seq_len_max=seq_len_max))
+    st.warning(t(f"batches.error.{error.reason}", lang,
+                 seq_len_min=seq_len_min, seq_len_max=seq_len_max))
     st.stop()
 
 T, N, C = x.shape
@@ -53,11 +58,13 @@ column = st.selectbox(t("batches.sequence.pick", lang), range(N))
 st.caption(t("batches.sequence.caption", lang))
 st.plotly_chart(one_hot_heatmap(x, column, lang))
 st.markdown(t("batches.sequence.arrays", lang))
-st.code(f"digits[:, {column}] = {digits[:, column].tolist()}\ny[:, {column}]      = {y[:, column].tolist()}")
+st.code(f"digits[:, {column}] = {digits[:, column].tolist()}\n"
+        f"y[:, {column}]      = {y[:, column].tolist()}")
 with st.expander(t("batches.full_arrays", lang)):
     with np.printoptions(linewidth=200):
         st.code(f"digits =\n{digits}\n\ny =\n{y}")
 
 st.subheader(t("batches.why_one_length.title", lang))
 st.markdown(t("batches.why_one_length", lang))
-st.plotly_chart(length_histogram(cached_lengths(seq_len_min, seq_len_max, seed), seq_len_min, seq_len_max, lang))
+lengths = cached_lengths(seq_len_min, seq_len_max, seed)
+st.plotly_chart(length_histogram(lengths, seq_len_min, seq_len_max, lang))

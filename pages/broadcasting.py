@@ -19,7 +19,8 @@ st.title(t("broadcasting.title", lang))
 st.markdown(t("broadcasting.intro", lang))
 
 columns = st.columns(4)
-T, N, C, K = (column.slider(name, **widget_range(f"broadcasting_{name}"), key=f"broadcasting_{name}")
+T, N, C, K = (column.slider(name, **widget_range(f"broadcasting_{name}"),
+                            key=f"broadcasting_{name}")
               for column, name in zip(columns, "TNCK"))
 layout = st.radio(
     t("broadcasting.weight_layout", lang),
@@ -40,7 +41,8 @@ st.code(
 
 error = matmul_error(x.shape, w.shape)
 if error is not None:
-    st.error(f"**{t('broadcasting.mismatch.title', lang)}** — " + t("broadcasting.mismatch.explain", lang, C=C, K=K, rows=w_rows))
+    st.error(f"**{t('broadcasting.mismatch.title', lang)}** — "
+             + t("broadcasting.mismatch.explain", lang, C=C, K=K, rows=w_rows))
     st.caption(t("broadcasting.numpy_says", lang))
     st.code(f"ValueError: {error}", language="text", wrap_lines=True)
 else:
@@ -48,9 +50,11 @@ else:
         st.info(t("broadcasting.silent_transpose", lang))
     check = compare_products(x, w)
     st.subheader(t("broadcasting.shapes", lang))
-    st.markdown(f"`x: (T={T}, N={N}, C={C})` @ `W: {w.shape}` → `y: (T={T}, N={N}, K={w.shape[1]})`")
+    st.markdown(f"`x: (T={T}, N={N}, C={C})` @ `W: {w.shape}` "
+                f"→ `y: (T={T}, N={N}, K={w.shape[1]})`")
 
-    step = st.slider(t("broadcasting.step", lang), 0, T - 1, 0, key="broadcasting_step") if T > 1 else 0
+    step = (st.slider(t("broadcasting.step", lang), 0, T - 1, 0, key="broadcasting_step")
+            if T > 1 else 0)
     st.caption(t("broadcasting.step.caption", lang))
     st.plotly_chart(step_product_figure(x, w, step, lang))
 
@@ -60,13 +64,15 @@ else:
         ("einsum", check.matches_einsum),
         ("batch_first", check.matches_batch_first),
     ):
-        verdict = t("broadcasting.checks.equal" if matches else "broadcasting.checks.different", lang)
+        verdict = t("broadcasting.checks.equal" if matches
+                    else "broadcasting.checks.different", lang)
         st.markdown(f"{t(f'broadcasting.checks.{name}', lang)}: **{verdict}**")
 
     st.subheader(t("broadcasting.layouts.title", lang))
     time_first, batch_first = st.columns(2)
     time_first.markdown(f"**{t('broadcasting.layouts.time_first', lang)}**")
-    time_first.code(f"x.shape == {x.shape}\n(x @ W).shape == {check.broadcast.shape}", language="python")
+    time_first.code(f"x.shape == {x.shape}\n(x @ W).shape == {check.broadcast.shape}",
+                    language="python")
     batch_first.markdown(f"**{t('broadcasting.layouts.batch_first', lang)}**")
     batch_first.code(
         f"x_bf = x.transpose(1, 0, 2)   # {x.transpose(1, 0, 2).shape}\n"
@@ -86,9 +92,11 @@ st.caption(
         "broadcasting.why.strides",
         lang,
         t=why_step,
-        time_first_contiguous=t("common.yes" if facts.time_first_contiguous else "common.no", lang),
+        time_first_contiguous=t("common.yes" if facts.time_first_contiguous
+                                else "common.no", lang),
         time_first_strides=facts.time_first_strides,
-        batch_first_contiguous=t("common.yes" if facts.batch_first_contiguous else "common.no", lang),
+        batch_first_contiguous=t("common.yes" if facts.batch_first_contiguous
+                                 else "common.no", lang),
         batch_first_strides=facts.batch_first_strides,
     )
 )

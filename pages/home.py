@@ -17,7 +17,7 @@ lang = setup_page("home")
 
 @st.cache_data(max_entries=256)
 def pretrained_answer(digits):
-    """The pretrained model's tokens, the targets and which are right, for one sequence (a tuple)."""
+    """The pretrained model's tokens, the targets and which are right for ``digits`` (a tuple)."""
     result = trace(load_pretrained().model, np.array(digits))
     return result.predictions[:, 0], result.targets[:, 0], result.correct[:, 0]
 
@@ -31,7 +31,8 @@ st.markdown(t("home.why_hard", lang))
 st.subheader(t("home.vocab.title", lang))
 st.caption(t("home.vocab.caption", lang))
 vocabulary = pd.DataFrame(
-    np.eye(len(TOKEN_LABELS), dtype=int), index=pd.Index(TOKEN_LABELS, name=t("home.vocab.token", lang))
+    np.eye(len(TOKEN_LABELS), dtype=int),
+    index=pd.Index(TOKEN_LABELS, name=t("home.vocab.token", lang)),
 )
 # A Markdown table, not st.table: st.table makes a first visit load ~1 MB of
 # JavaScript for Arrow tables that this 12 × 12 grid of 0s and 1s does not need.
@@ -42,8 +43,10 @@ st.caption(t("home.model.caption", lang))
 st.image(seq2seq_diagram(EXAMPLE, lang), width="stretch")
 st.markdown(t("home.model.equations", lang))
 st.latex(r"h_t = \mathrm{ReLU}\left(x_t W_{xh} + h_{t-1} W_{hh} + b_h\right), \qquad h_0 = 0")
-st.latex(r"h'_t = \mathrm{ReLU}\left(s_t W'_{xh} + h'_{t-1} W'_{hh} + b'_h\right), \qquad h'_0 = h_T")
-st.latex(r"y_t = h'_t W'_{hy} + b'_y, \qquad s_{t+1} = \mathrm{onehot}\left(\arg\max y_t\right), \qquad s_1 = \langle START \rangle")
+st.latex(r"h'_t = \mathrm{ReLU}\left(s_t W'_{xh} + h'_{t-1} W'_{hh} + b'_h\right), "
+         r"\qquad h'_0 = h_T")
+st.latex(r"y_t = h'_t W'_{hy} + b'_y, \qquad s_{t+1} = \mathrm{onehot}\left(\arg\max y_t\right), "
+         r"\qquad s_1 = \langle START \rangle")
 
 st.subheader(t("home.try.title", lang))
 typed = st.text_input(t("home.try.label", lang, max_length=MAX_TYPED_LENGTH), key="home_try")
@@ -54,7 +57,8 @@ except SequenceInputError as error:
 else:
     predictions, targets, correct = pretrained_answer(tuple(digits.tolist()))
     marked = [
-        f":{'green' if right else 'red'}-background[**{TOKEN_LABELS[token]}** {'✓' if right else '✗'}]"
+        f":{'green' if right else 'red'}-background"
+        f"[**{TOKEN_LABELS[token]}** {'✓' if right else '✗'}]"
         for token, right in zip(predictions, correct)
     ]
     st.markdown(t("home.try.model", lang))

@@ -1,4 +1,4 @@
-"""Live training ``/training``: hyperparameters → a run trained in the background, live charts, runs, checkpoints.
+"""Live training ``/training``: hyperparameters → a background run, live charts, runs, checkpoints.
 
 A started run trains in a thread of its own (see
 :class:`~seq2seq_core.runs.RunBook`), one chunk per turn of the server's queue,
@@ -21,11 +21,21 @@ import streamlit as st
 from pages._callbacks import guarded
 from pages._shell import BOOK_KEY, MODEL_KEY, current_model, session_connected, setup_page
 from pages._steady_chart import steady_plotly_chart
-from seq2seq_core.checkpoint import CheckpointError, checkpoint_bytes, load_checkpoint, load_pretrained
-from seq2seq_core.figures.training import accuracy_figure, comparison_figure, loss_figure, probe_figure
-from seq2seq_core.i18n import t
+from seq2seq_core.checkpoint import (
+    CheckpointError,
+    checkpoint_bytes,
+    load_checkpoint,
+    load_pretrained,
+)
 from seq2seq_core.curves import training_curves
 from seq2seq_core.exports import metrics_csv
+from seq2seq_core.figures.training import (
+    accuracy_figure,
+    comparison_figure,
+    loss_figure,
+    probe_figure,
+)
+from seq2seq_core.i18n import t
 from seq2seq_core.probes import probe_predictions, probe_sequences
 from seq2seq_core.run import changed_fields, run_label
 from seq2seq_core.runs import MAX_RUNS, STEP_ITERATIONS, RunBook, display_name
@@ -117,8 +127,8 @@ def load_upload():
         checkpoint = load_checkpoint(uploaded.getvalue())
     except CheckpointError as error:
         # Kept as keys, not text, so that the message follows a change of language.
-        st.session_state[UPLOAD_RESULT_KEY] = {"name": display_name(uploaded.name), "reason": error.reason,
-                                               "detail": error.detail}
+        st.session_state[UPLOAD_RESULT_KEY] = {"name": display_name(uploaded.name),
+                                               "reason": error.reason, "detail": error.detail}
         return
     run, snapshot = book.add_checkpoint(checkpoint, uploaded.name)
     st.session_state[MODEL_KEY] = snapshot
@@ -163,20 +173,22 @@ st.subheader(t("training.settings", lang))
 left, middle, right = st.columns(3)
 # Bounds and defaults come from seq2seq_core.url_state.PAGE_SETTINGS["training"].
 left.slider(t("training.hidden", lang), **widget_range("train_hidden"), key="train_hidden")
-left.select_slider(t("training.learning_rate", lang), **widget_range("train_lr"), format_func="{:g}".format,
-                   key="train_lr")
+left.select_slider(t("training.learning_rate", lang), **widget_range("train_lr"),
+                   format_func="{:g}".format, key="train_lr")
 middle.slider(t("training.batch_size", lang), **widget_range("train_batch"), key="train_batch")
-middle.slider(t("training.iterations", lang), **widget_range("train_iterations"), key="train_iterations")
+middle.slider(t("training.iterations", lang), **widget_range("train_iterations"),
+              key="train_iterations")
 right.slider(t("training.lengths", lang), **widget_range("train_lengths"), key="train_lengths")
 # The range in the label: Streamlit's own out-of-range message is in English only.
-right.number_input(t("training.seed", lang, **widget_range("train_seed")), **widget_range("train_seed"),
-                   key="train_seed")
+right.number_input(t("training.seed", lang, **widget_range("train_seed")),
+                   **widget_range("train_seed"), key="train_seed")
 
 active = book.active
 if active is not None and (book.running or book.is_paused):
     changes = [
         t("training.change", lang, field=t(f"training.field.{field}", lang),
-          run=active.hyperparameters.to_dict()[field], chosen=chosen_hyperparameters().to_dict()[field])
+          run=active.hyperparameters.to_dict()[field],
+          chosen=chosen_hyperparameters().to_dict()[field])
         for field in changed_fields(active.hyperparameters, chosen_hyperparameters())
     ]
     if changes:
@@ -184,8 +196,9 @@ if active is not None and (book.running or book.is_paused):
         st.button(t("training.apply", lang), key="train_apply", on_click=restart)
 
 start_column, pause_column, step_column, reset_column = st.columns(4)
-start_column.button(t("training.resume" if book.is_paused else "training.start", lang), key="train_start",
-                    on_click=start, disabled=book.running, type="primary", width="stretch")
+start_column.button(t("training.resume" if book.is_paused else "training.start", lang),
+                    key="train_start", on_click=start, disabled=book.running, type="primary",
+                    width="stretch")
 pause_column.button(t("training.pause", lang), key="train_pause", on_click=guarded(book.pause),
                     disabled=not book.running, width="stretch")
 step_column.button(t("training.step", lang, count=STEP_ITERATIONS), key="train_step", on_click=step,
@@ -204,7 +217,8 @@ if active is not None and active.status == Status.DIVERGED.value:
         lower = LEARNING_RATES[LEARNING_RATES.index(learning_rate) - TENFOLD_STEPS]
         st.button(t("training.lower_lr", lang, learning_rate=lower), key="train_lower_lr",
                   on_click=lower_learning_rate, args=(lower,))
-elif active is not None and active.status == Status.FINISHED.value and book.current == (active.number, active.iteration):
+elif (active is not None and active.status == Status.FINISHED.value
+      and book.current == (active.number, active.iteration)):
     st.success(t("training.finished", lang, number=active.number, iteration=active.iteration,
                  rate=book.worker.meter.overall_rate or 0))
 
@@ -219,7 +233,8 @@ if book.dropped:
     st.caption(t("training.runs.dropped", lang, numbers=", ".join(map(str, book.dropped))))
 runs = book.comparable_runs()
 if runs:
-    curves_by_run = {run.number: training_curves(run.history, run.hyperparameters.iterations) for run in runs}
+    curves_by_run = {run.number: training_curves(run.history, run.hyperparameters.iterations)
+                     for run in runs}
     st.dataframe(
         [
             {
@@ -228,11 +243,15 @@ if runs:
                 t("training.col.hidden", lang): run.hyperparameters.hidden,
                 t("training.col.learning_rate", lang): f"{run.hyperparameters.learning_rate:g}",
                 t("training.col.batch_size", lang): run.hyperparameters.batch_size,
-                t("training.col.lengths", lang): f"{run.hyperparameters.min_len}–{run.hyperparameters.max_len}",
+                t("training.col.lengths", lang):
+                    f"{run.hyperparameters.min_len}–{run.hyperparameters.max_len}",
                 t("training.col.seed", lang): run.hyperparameters.seed,
-                t("training.col.iterations", lang): f"{run.iteration:,} / {run.hyperparameters.iterations:,}",
-                t("training.col.loss", lang): last_value(curves_by_run[run.number], "loss", "{:.4f}"),
-                **{t(f"training.col.{name}", lang): last_value(curves_by_run[run.number], name, "{:.1%}")
+                t("training.col.iterations", lang):
+                    f"{run.iteration:,} / {run.hyperparameters.iterations:,}",
+                t("training.col.loss", lang):
+                    last_value(curves_by_run[run.number], "loss", "{:.4f}"),
+                **{t(f"training.col.{name}", lang):
+                   last_value(curves_by_run[run.number], name, "{:.1%}")
                    for name in METRIC_NAMES[1:]},
             }
             for run in runs
@@ -240,20 +259,23 @@ if runs:
         hide_index=True,
     )
     metric = st.radio(t("training.compare_metric", lang), METRIC_NAMES, horizontal=True,
-                      format_func=lambda name: t(f"training.metric.{name}", lang), key="train_compare_metric")
-    st.plotly_chart(comparison_figure([(run.label(lang), curves_by_run[run.number]) for run in runs], metric, lang),
-                    key="train_compare_chart")
+                      format_func=lambda name: t(f"training.metric.{name}", lang),
+                      key="train_compare_metric")
+    labelled_curves = [(run.label(lang), curves_by_run[run.number]) for run in runs]
+    st.plotly_chart(comparison_figure(labelled_curves, metric, lang), key="train_compare_chart")
     selectable = {run.number: run for run in book.selectable_runs()}
     if selectable:
         pick_column, use_column = st.columns([3, 1], vertical_alignment="bottom")
         pick_column.selectbox(
             t("training.pick", lang), list(selectable), key="train_pick",
-            format_func=lambda number: t("training.run_option", lang, label=selectable[number].label(lang),
+            format_func=lambda number: t("training.run_option", lang,
+                                         label=selectable[number].label(lang),
                                          hidden=selectable[number].hyperparameters.hidden,
                                          learning_rate=selectable[number].hyperparameters.learning_rate,
                                          iteration=selectable[number].iteration),
         )
-        use_column.button(t("training.use_run", lang), key="train_use_run", on_click=use_run, width="stretch")
+        use_column.button(t("training.use_run", lang), key="train_use_run", on_click=use_run,
+                          width="stretch")
     if len(selectable) < len(runs):
         st.caption(t("training.diverged_not_selectable", lang))
 else:
@@ -269,19 +291,23 @@ st.button(t("training.use_pretrained", lang), key="train_use_pretrained", on_cli
           disabled=book.current is None)
 
 st.subheader(t("training.files.title", lang))
-file_stem = "seq2seq_pretrained" if book.current is None else "seq2seq_run{}_it{}".format(*book.current)
+file_stem = ("seq2seq_pretrained" if book.current is None
+             else "seq2seq_run{}_it{}".format(*book.current))
 download_column, upload_column = st.columns(2)
 download_column.download_button(
     t("training.download_model", lang), key="train_download_model", file_name=f"{file_stem}.npz",
-    data=lambda: checkpoint_bytes(model_in_use.model, model_in_use.hyperparameters, model_in_use.history),
+    data=lambda: checkpoint_bytes(model_in_use.model, model_in_use.hyperparameters,
+                                  model_in_use.history),
     mime="application/octet-stream", on_click="ignore",
 )
 download_column.download_button(
-    t("training.download_metrics", lang), key="train_download_metrics", file_name=f"{file_stem}.csv",
-    data=lambda: metrics_csv(model_in_use.history), mime="text/csv", on_click="ignore",
+    t("training.download_metrics", lang), key="train_download_metrics",
+    file_name=f"{file_stem}.csv", data=lambda: metrics_csv(model_in_use.history),
+    mime="text/csv", on_click="ignore",
 )
 # The size limit in the label: Streamlit's own "File must be … or smaller" is in English only.
-upload_column.file_uploader(t("training.upload", lang, megabytes=st.get_option("server.maxUploadSize")),
+max_megabytes = st.get_option("server.maxUploadSize")
+upload_column.file_uploader(t("training.upload", lang, megabytes=max_megabytes),
                             type=["npz"], key="train_upload",
                             help=t("training.upload_help", lang), on_change=load_upload)
 upload_result = st.session_state.get(UPLOAD_RESULT_KEY)
@@ -290,4 +316,5 @@ if upload_result is not None and "reason" in upload_result:
     upload_column.error(t("training.upload.error", lang, name=upload_result["name"], reason=reason))
 elif upload_result is not None:
     label = run_label(upload_result["number"], lang, upload_result["name"])
-    upload_column.success(t("training.upload.loaded", lang, name=upload_result["name"], label=label))
+    upload_column.success(t("training.upload.loaded", lang, name=upload_result["name"],
+                            label=label))

@@ -10,10 +10,15 @@ from mygrad.nnet.losses import softmax_crossentropy
 
 import seq2seq_core
 from seq2seq_core.baseline import (
-    baseline_loss, one_pass_exact_match_ceiling, predict_baseline_tokens,
+    baseline_loss,
+    one_pass_exact_match_ceiling,
+    predict_baseline_tokens,
 )
 from seq2seq_core.checkpoint import (
-    CheckpointError, checkpoint_bytes, load_checkpoint, load_pretrained,
+    CheckpointError,
+    checkpoint_bytes,
+    load_checkpoint,
+    load_pretrained,
     parameter_shapes,
 )
 from seq2seq_core.comparison import evaluate_model
@@ -131,7 +136,8 @@ def test_files_without_a_kind_are_seq2seq_and_a_bad_kind_is_refused():
 
 
 def test_the_shipped_baseline_is_small_and_trained_with_the_notebooks_budget():
-    path = Path(seq2seq_core.__file__).parent / "pretrained" / MODEL_KINDS["baseline"].pretrained_file
+    pretrained_dir = Path(seq2seq_core.__file__).parent / "pretrained"
+    path = pretrained_dir / MODEL_KINDS["baseline"].pretrained_file
     assert path.stat().st_size < 1_000_000
     shipped = load_pretrained("baseline")
     assert shipped.kind == "baseline"

@@ -1,10 +1,16 @@
-"""The batch-generation core: seeded batches, the call shown to students, lengths over many batches."""
+"""The batch-generation core: seeded batches, the call students see, lengths over many batches."""
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from seq2seq_core.batches import LengthRangeError, batch_call, check_length_range, sample_lengths, seeded_batch
+from seq2seq_core.batches import (
+    LengthRangeError,
+    batch_call,
+    check_length_range,
+    sample_lengths,
+    seeded_batch,
+)
 from seq2seq_core.data import END, generate_batch
 
 
@@ -18,7 +24,8 @@ def test_seeded_batch_has_the_notebook_shapes_and_repeats(seq_len_min, extra, ba
     seq_len_max = seq_len_min + extra
     x, y, digits = seeded_batch(seq_len_min, seq_len_max, batch_size, seed)
     T = x.shape[0]
-    assert x.shape == (T, batch_size, 12) and y.shape == (T, batch_size) and digits.shape == (T - 1, batch_size)
+    assert x.shape == (T, batch_size, 12) and y.shape == (T, batch_size)
+    assert digits.shape == (T - 1, batch_size)
     assert seq_len_min <= T - 1 <= seq_len_max
     assert (y[:-1] == digits[::-1]).all() and (y[-1] == END).all()
     again = seeded_batch(seq_len_min, seq_len_max, batch_size, seed)
@@ -33,7 +40,8 @@ def test_the_call_shown_makes_the_same_batch():
         assert np.array_equal(namespace[name], array)
 
 
-@pytest.mark.parametrize("function", [lambda: seeded_batch(5, 4, 3, 0), lambda: sample_lengths(5, 4, 10, 0)])
+@pytest.mark.parametrize("function", [lambda: seeded_batch(5, 4, 3, 0),
+                                      lambda: sample_lengths(5, 4, 10, 0)])
 def test_min_above_max_is_refused_with_a_reason(function):
     with pytest.raises(LengthRangeError) as raised:
         function()

@@ -1,4 +1,4 @@
-"""The broadcasting core: (T, N, C) @ (C, K) equals the loop, einsum and batch-first; real errors."""
+"""Broadcasting core: (T, N, C) @ (C, K) equals the loop, einsum and batch-first; real errors."""
 import numpy as np
 import pytest
 from hypothesis import given
@@ -71,7 +71,8 @@ def test_memory_steps_follow_each_layout(T, N, C):
     x, _ = demo_arrays(T, N, C, 1)
     # demo_arrays counts up in memory order, so element i of each layout's memory is x.flat[i].
     assert np.array_equal(time_first, np.argwhere(x >= 0)[:, 0])
-    assert np.array_equal(batch_first, np.argwhere(np.ascontiguousarray(x.transpose(1, 0, 2)) >= 0)[:, 1])
+    x_batch_first = np.ascontiguousarray(x.transpose(1, 0, 2))
+    assert np.array_equal(batch_first, np.argwhere(x_batch_first >= 0)[:, 1])
     for t in range(T):
         run = np.flatnonzero(time_first == t)
         assert np.array_equal(run, np.arange(t * N * C, (t + 1) * N * C))

@@ -32,5 +32,7 @@ def test_every_callback_is_guarded(path):
 
 
 def test_the_check_finds_an_unguarded_callback():
-    tree = ast.parse("def go(): pass\nst.button('x', on_click=go)\nst.button('y', on_click=lambda: 1)")
+    tree = ast.parse("def go(): pass\n"
+                     "st.button('x', on_click=go)\n"
+                     "st.button('y', on_click=lambda: 1)")
     assert list(unguarded_callbacks(tree)) == ["line 2: go", "line 3: lambda: 1"]

@@ -9,8 +9,13 @@ import pytest
 
 import seq2seq_core
 from seq2seq_core.checkpoint import (
-    FORMAT_VERSION, CheckpointError, checkpoint_bytes, load_checkpoint,
-    load_pretrained, parameter_shapes, save_checkpoint,
+    FORMAT_VERSION,
+    CheckpointError,
+    checkpoint_bytes,
+    load_checkpoint,
+    load_pretrained,
+    parameter_shapes,
+    save_checkpoint,
 )
 from seq2seq_core.kinds import MODEL_KINDS
 from seq2seq_core.train import Hyperparameters, Trainer
@@ -63,7 +68,8 @@ def test_file_layout(good_bytes):
 
 
 def test_shipped_model_is_small_and_has_the_notebook_defaults():
-    path = Path(seq2seq_core.__file__).parent / "pretrained" / MODEL_KINDS["seq2seq"].pretrained_file
+    pretrained_dir = Path(seq2seq_core.__file__).parent / "pretrained"
+    path = pretrained_dir / MODEL_KINDS["seq2seq"].pretrained_file
     assert path.stat().st_size < 1_000_000
     shipped = load_pretrained()
     defaults = Hyperparameters()

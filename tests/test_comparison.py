@@ -7,8 +7,13 @@ import pytest
 
 from seq2seq_core.checkpoint import load_pretrained
 from seq2seq_core.comparison import (
-    TABLE_COLUMNS, accuracy_csv, accuracy_rows, distinct_models, errors_after_first_mistake,
-    evaluate_model, failure_evidence,
+    TABLE_COLUMNS,
+    accuracy_csv,
+    accuracy_rows,
+    distinct_models,
+    errors_after_first_mistake,
+    evaluate_model,
+    failure_evidence,
 )
 from seq2seq_core.evaluate import LengthEvaluation
 from seq2seq_core.hidden_states import model_fingerprint
@@ -36,7 +41,8 @@ def test_a_baseline_never_shares_a_cache_key_with_a_seq2seq():
 
 
 def test_the_pretrained_seq2seq_reverses_lengths_1_to_10(evaluations):
-    assert (evaluations["seq2seq"].exact_match[:10] >= 0.97).all(), evaluations["seq2seq"].exact_match[:10]
+    exact_match = evaluations["seq2seq"].exact_match[:10]
+    assert (exact_match >= 0.97).all(), exact_match
 
 
 def test_the_baseline_is_worse_than_seq2seq_on_long_sequences(evaluations):
@@ -60,7 +66,8 @@ def test_table_rows_and_csv_carry_the_charts_numbers():
         token_correct=np.array([20, 21]), position_correct=np.zeros((2, 3), dtype=int),
     )
     rows = accuracy_rows([("A", evaluation), ("B", evaluation)])
-    assert [(row["model"], row["length"]) for row in rows] == [("A", 1), ("A", 2), ("B", 1), ("B", 2)]
+    assert ([(row["model"], row["length"]) for row in rows]
+            == [("A", 1), ("A", 2), ("B", 1), ("B", 2)])
     assert rows[1]["exact_match"] == 0.4 and rows[1]["token_accuracy"] == 0.7
     assert rows[0]["exact_match_high"] == 1.0 and 0.6 < rows[0]["exact_match_low"] < 0.8
     headers = {column: column.upper() for column in TABLE_COLUMNS}
@@ -86,7 +93,9 @@ def test_the_evidence_cites_evaluated_lengths_only(evaluations):
 
 
 def test_models_with_equal_weights_are_merged_under_both_names(shipped):
-    current, pretrained, baseline = load_pretrained(), load_pretrained(), load_pretrained("baseline")
-    merged = distinct_models([("current", current), ("pretrained", pretrained), ("baseline", baseline)])
+    current, pretrained = load_pretrained(), load_pretrained()
+    baseline = load_pretrained("baseline")
+    merged = distinct_models([("current", current), ("pretrained", pretrained),
+                              ("baseline", baseline)])
     assert [name for name, _, _ in merged] == ["current = pretrained", "baseline"]
     assert merged[0][1] is current and merged[1][1] is baseline

@@ -68,10 +68,11 @@ def test_the_image_command_serves_the_app_and_passes_its_healthcheck():
     server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     try:
+        health_url = f"http://127.0.0.1:{port}/_stcore/health"
         deadline = time.monotonic() + 60
         while True:
             try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+                with urllib.request.urlopen(health_url, timeout=2) as r:
                     assert r.read() == b"ok"
                     break
             except OSError:

@@ -5,7 +5,10 @@ import pytest
 
 from seq2seq_core.evaluate import LengthEvaluation, wilson_interval
 from seq2seq_core.figures.accuracy import (
-    MODEL_COLOURS, exact_match_figure, position_heatmap, token_accuracy_figure,
+    MODEL_COLOURS,
+    exact_match_figure,
+    position_heatmap,
+    token_accuracy_figure,
 )
 from seq2seq_core.i18n import LANGUAGES, t
 
@@ -46,7 +49,8 @@ def test_the_one_pass_ceiling_is_drawn_only_when_asked():
 def test_each_training_range_is_shaded_over_its_lengths():
     figure = token_accuracy_figure(CURVES, [(1, 2), (1, 3)], "en")
     assert [(shape.x0, shape.x1) for shape in figure.layout.shapes] == [(0.5, 2.5), (0.5, 3.5)]
-    assert figure.layout.annotations[1].text == t("accuracy.fig.training_range", "en", min_len=1, max_len=3)
+    label = t("accuracy.fig.training_range", "en", min_len=1, max_len=3)
+    assert figure.layout.annotations[1].text == label
 
 
 def test_token_accuracy_draws_the_share_of_right_tokens():
@@ -78,9 +82,10 @@ def test_every_title_and_axis_is_in_the_chosen_language(lang):
     for figure in (exact_match_figure(CURVES, [(1, 3)], lang, one_pass_ceiling=True),
                    token_accuracy_figure(CURVES, [(1, 3)], lang),
                    position_heatmap("good", GOOD, lang, unread_boundary=True)):
-        texts = [figure.layout.title.text, figure.layout.xaxis.title.text, figure.layout.yaxis.title.text]
+        x_title = figure.layout.xaxis.title.text
+        texts = [figure.layout.title.text, x_title, figure.layout.yaxis.title.text]
         texts += [trace.hovertemplate for trace in figure.data]
         other = "ko" if lang == "en" else "en"
         assert all(texts), texts
-        assert figure.layout.xaxis.title.text in (t("accuracy.fig.length", lang), t("accuracy.fig.position", lang))
-        assert figure.layout.xaxis.title.text not in (t("accuracy.fig.length", other), t("accuracy.fig.position", other))
+        assert x_title in (t("accuracy.fig.length", lang), t("accuracy.fig.position", lang))
+        assert x_title not in (t("accuracy.fig.length", other), t("accuracy.fig.position", other))

@@ -1,4 +1,4 @@
-"""Figures of the batch page: the heatmap holds the chosen sequence, the histogram counts lengths."""
+"""Figures of the batch page: the heatmap has the chosen sequence, the histogram counts lengths."""
 import numpy as np
 import pytest
 from hypothesis import given, settings

@@ -1,4 +1,4 @@
-"""The home page's diagram: every token and state of the sequence, in the user's language, as SVG."""
+"""The home page's diagram: each token and state of the sequence, in the user's language, as SVG."""
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -14,7 +14,8 @@ SVG = "{http://www.w3.org/2000/svg}"
 def texts(svg, role):
     """The texts of one role, in order, subscripts included (e.g. ``h'3``)."""
     root = ET.fromstring(svg)
-    return ["".join(text.itertext()) for text in root.iter(f"{SVG}text") if text.get("class") == role]
+    return ["".join(text.itertext()) for text in root.iter(f"{SVG}text")
+            if text.get("class") == role]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -6,6 +6,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from seq2seq_core.curves import training_curves
 from seq2seq_core.figures.training import (
     PROBE_COLOURS,
     RUN_COLOURS,
@@ -15,7 +16,6 @@ from seq2seq_core.figures.training import (
     probe_figure,
 )
 from seq2seq_core.i18n import LANGUAGES, t
-from seq2seq_core.curves import training_curves
 from seq2seq_core.probes import ProbeResult
 from seq2seq_core.train import METRIC_NAMES
 
@@ -94,7 +94,8 @@ def test_probe_figure_puts_each_output_under_its_target_right_and_wrong_marked(l
     ]
     # Grey targets; right and wrong are the blue and orange ends of a diverging
     # scale, a pair colour-blind viewers tell apart.
-    assert heatmap.colorscale[0][1] == PROBE_COLOURS[0] and heatmap.colorscale[-1][1] == PROBE_COLOURS[2]
+    assert heatmap.colorscale[0][1] == PROBE_COLOURS[0]
+    assert heatmap.colorscale[-1][1] == PROBE_COLOURS[2]
     assert figure.layout.xaxis.title.text == t("training.fig.position", lang)
 
 
@@ -111,4 +112,5 @@ def test_building_figures_waits_for_pandas_and_pil_to_be_imported_whole():
     code = ("import sys; import seq2seq_core.figures.training; "
             "assert hasattr(sys.modules['pandas'], 'Series'); "
             "assert hasattr(sys.modules['PIL.Image'], 'Image')")
-    subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).resolve().parents[1])
+    subprocess.run([sys.executable, "-c", code], check=True,
+                   cwd=Path(__file__).resolve().parents[1])

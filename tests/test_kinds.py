@@ -27,14 +27,16 @@ def test_each_kind_trains_saves_loads_copies_evaluates_and_traces(name):
 
     copy = copy_model(loaded.model)
     copy.parameters[0].data += 1  # the copy lives its own life
-    assert kind_of(copy) is kind and not np.array_equal(copy.parameters[0].data, loaded.model.parameters[0].data)
+    assert kind_of(copy) is kind
+    assert not np.array_equal(copy.parameters[0].data, loaded.model.parameters[0].data)
 
     evaluation = evaluate_model(loaded.model, 1, 6, samples=20)
     assert evaluation.lengths.tolist() == list(range(1, 7))
     assert ((0 <= evaluation.exact_match) & (evaluation.exact_match <= 1)).all()
     tokens = kind.predict(loaded.model, np.zeros((4, 3), dtype=int))
     assert tokens.shape == (5, 3)
-    assert [len(p.predictions) for p in probe_predictions(loaded.model, probe_sequences())] == [4, 9, 16, 21]
+    probes = probe_predictions(loaded.model, probe_sequences())
+    assert [len(p.predictions) for p in probes] == [4, 9, 16, 21]
 
     if kind.trace is not None:
         seen = kind.trace(loaded.model, [3, 1, 4])
@@ -45,7 +47,8 @@ def test_each_kind_trains_saves_loads_copies_evaluates_and_traces(name):
 @pytest.mark.parametrize("name", MODEL_KINDS)
 def test_each_kind_ships_a_pretrained_model_of_its_kind(name):
     shipped = load_pretrained(name)
-    assert shipped.kind == name and len(shipped.history["loss"]) == shipped.hyperparameters.iterations
+    assert shipped.kind == name
+    assert len(shipped.history["loss"]) == shipped.hyperparameters.iterations
 
 
 def test_an_object_of_no_registered_kind_is_refused_by_name():

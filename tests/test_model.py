@@ -16,7 +16,8 @@ def test_notebook_check_cell_for_one_hot_encode_prediction():
     assert issubclass(s_t1.dtype.type, np.float32)  # check if s_t1 is float array
     assert y_t.shape == s_t1.shape  # check if s_t1 has correct shape
     assert np.all(s_t1.sum(axis=-1) == np.ones((1, 4)))  # check if one-hot encoded
-    assert np.all(np.argmax(y_t, axis=-1) == np.argmax(s_t1, axis=-1))  # check if correct one-hot encodings
+    # check if correct one-hot encodings
+    assert np.all(np.argmax(y_t, axis=-1) == np.argmax(s_t1, axis=-1))
 
 
 def test_ties_still_give_exactly_one_hot():

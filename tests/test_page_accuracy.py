@@ -47,16 +47,18 @@ def table(app):
 def test_the_page_renders_in_both_languages(lang):
     app = run_page(lang)
     assert app.title[0].value == t("shell.page.accuracy", lang)
-    assert [s.value for s in app.subheader] == [
-        t(key, lang) for key in ("accuracy.by_length", "accuracy.positions", "accuracy.why", "accuracy.table")
-    ]
+    subheaders = ("accuracy.by_length", "accuracy.positions", "accuracy.why", "accuracy.table")
+    assert [s.value for s in app.subheader] == [t(key, lang) for key in subheaders]
     assert len(app.get("plotly_chart")) == 3
     # the current model is the pretrained one, so it is drawn once, beside the baseline
     names = [trace["name"] for trace in chart_traces(app, 0)]
-    current_is_pretrained = f"{t('accuracy.model.current', lang)} = {t('kinds.seq2seq.shipped', lang)}"
-    assert names == [current_is_pretrained, t("kinds.baseline.shipped", lang), t("accuracy.fig.ceiling", lang)]
-    assert list(table(app).columns) == [t(f"accuracy.column.{c}", lang) for c in (
-        "model", "length", "samples", "exact_match", "exact_match_low", "exact_match_high", "token_accuracy")]
+    current_is_pretrained = (f"{t('accuracy.model.current', lang)} = "
+                             f"{t('kinds.seq2seq.shipped', lang)}")
+    assert names == [current_is_pretrained, t("kinds.baseline.shipped", lang),
+                     t("accuracy.fig.ceiling", lang)]
+    columns = ("model", "length", "samples", "exact_match", "exact_match_low", "exact_match_high",
+               "token_accuracy")
+    assert list(table(app).columns) == [t(f"accuracy.column.{c}", lang) for c in columns]
 
 
 def test_the_default_evaluation_covers_lengths_1_to_30_with_intervals():
@@ -79,7 +81,10 @@ def test_changing_samples_reruns_the_evaluation():
     assert (after["samples"] == 300).all()
     # fewer sequences, wider intervals where the accuracy is neither 0 nor 1
     mixed = (before["exact match"] > 0.05) & (before["exact match"] < 0.95)
-    width = lambda rows: (rows["exact match 95% high"] - rows["exact match 95% low"])[mixed]
+
+    def width(rows):
+        return (rows["exact match 95% high"] - rows["exact match 95% low"])[mixed]
+
     assert mixed.any() and (width(after) > width(before)).all()
 
 
@@ -131,7 +136,8 @@ def test_the_heatmap_follows_the_chosen_model():
 def test_runs_kept_on_the_training_page_are_overlaid():
     book, elsewhere = RunBook(), RunBook()
     for seed, trained_in in ((1, book), (2, book), (3, elsewhere)):
-        trained_in.start(Hyperparameters(hidden=8, batch_size=10, iterations=20, max_len=6, seed=seed))
+        trained_in.start(Hyperparameters(hidden=8, batch_size=10, iterations=20, max_len=6,
+                                         seed=seed))
         while trained_in.running:
             trained_in.advance(1.0)
     book.select_pretrained()  # the student went back to the shipped model after both ended

@@ -54,7 +54,8 @@ def test_min_above_max_gives_a_message_not_an_exception(lang):
     app = run_page(lang)
     app.slider(key="batches_min").set_value(25).run()
     assert not app.exception
-    assert [w.value for w in app.warning] == [t("batches.error.min_above_max", lang, seq_len_min=25, seq_len_max=20)]
+    refusal = t("batches.error.min_above_max", lang, seq_len_min=25, seq_len_max=20)
+    assert [w.value for w in app.warning] == [refusal]
     assert not app.get("plotly_chart")
     app.slider(key="batches_max").set_value(30).run()
     assert not app.warning

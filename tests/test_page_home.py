@@ -27,13 +27,15 @@ def test_home_draws_in_both_languages(lang):
     app = run_page(lang)
     assert not app.exception
     assert app.title[0].value == t("home.title", lang)
-    header, rule, *rows = next(m.value for m in app.markdown if m.value.startswith("|")).splitlines()
+    vocabulary = next(m.value for m in app.markdown if m.value.startswith("|"))
+    header, rule, *rows = vocabulary.splitlines()
     cells = [[cell.strip() for cell in row.strip("|").split("|")] for row in rows]
     assert header.split("|")[1].strip() == t("home.vocab.token", lang)
     assert [row[0] for row in cells] == [str(digit) for digit in range(10)] + ["<START>", "<END>"]
     assert (np.array([row[1:] for row in cells], dtype=int) == np.eye(12)).all()
     (diagram,) = app.get("image")
-    svg = base64.b64decode(diagram.proto.imgs[0].url.removeprefix("data:image/svg+xml;base64,")).decode()
+    encoded = diagram.proto.imgs[0].url.removeprefix("data:image/svg+xml;base64,")
+    svg = base64.b64decode(encoded).decode()
     assert svg.startswith("<svg") and t("home.model.title", lang) in svg
     assert len(app.get("page_link")) == 5
 
@@ -41,8 +43,9 @@ def test_home_draws_in_both_languages(lang):
 def test_the_example_is_reversed_by_the_pretrained_model():
     app = run_page("en")
     assert answer(app).split() == [
-        ":green-background[**3**", "✓]", ":green-background[**1**", "✓]", ":green-background[**7**", "✓]",
-        ":green-background[**4**", "✓]", ":green-background[**2**", "✓]", ":green-background[**<END>**", "✓]",
+        ":green-background[**3**", "✓]", ":green-background[**1**", "✓]",
+        ":green-background[**7**", "✓]", ":green-background[**4**", "✓]",
+        ":green-background[**2**", "✓]", ":green-background[**<END>**", "✓]",
     ]
     assert any(t("home.try.score", "en", correct=6, total=6) in c.value for c in app.caption)
 
@@ -62,10 +65,12 @@ def test_a_long_sequence_shows_wrong_steps_in_red():
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize(
-    "typed, reason", [("3 x 4", "invalid"), ("", "empty"), ("-3", "invalid"), ("1" * 31, "too_long")]
+    "typed, reason",
+    [("3 x 4", "invalid"), ("", "empty"), ("-3", "invalid"), ("1" * 31, "too_long")],
 )
 def test_bad_input_gives_a_message_in_the_users_language(lang, typed, reason):
     app = run_page(lang)
     app.text_input(key="home_try").set_value(typed).run()
     assert not app.exception
-    assert [w.value for w in app.warning] == [t(f"common.sequence.{reason}", lang, max_length=MAX_TYPED_LENGTH)]
+    message = t(f"common.sequence.{reason}", lang, max_length=MAX_TYPED_LENGTH)
+    assert [w.value for w in app.warning] == [message]

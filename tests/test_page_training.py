@@ -1,4 +1,4 @@
-"""The training page under AppTest: a started run trains in its own thread; every ``at.run()`` looks at it."""
+"""The training page under AppTest: a run trains in its own thread, seen by every ``at.run()``."""
 import io
 import time
 from importlib import resources
@@ -102,7 +102,8 @@ def test_start_trains_in_the_background_and_pause_stops_it_at_once():
     assert "Run 1 · training" in at.get("progress")[0].proto.text
     at.button(key="train_pause").click().run()
     paused_at = book(at).active.iteration
-    assert f"{paused_at:,} / 10,000" in at.get("progress")[0].proto.text  # what the page shows is the run
+    # What the page shows is the run.
+    assert f"{paused_at:,} / 10,000" in at.get("progress")[0].proto.text
     assert paused_at >= second
     time.sleep(0.5)
     at.run()
@@ -185,7 +186,8 @@ def test_divergence_is_explained_the_history_stays_and_a_lower_rate_is_offered()
     assert "stopped: diverged" in at.get("progress")[0].proto.text
     at.button(key="train_lower_lr").click().run()
     assert at.select_slider(key="train_lr").value == pytest.approx(0.01)
-    assert book(at).active.number == 2 and book(at).active.hyperparameters.learning_rate == pytest.approx(0.01)
+    assert book(at).active.number == 2
+    assert book(at).active.hyperparameters.learning_rate == pytest.approx(0.01)
     assert not at.exception
 
 
@@ -217,7 +219,8 @@ def wrong_shapes():
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
-@pytest.mark.parametrize("content, reason", [(not_an_npz(), "not_npz"), (a_png_renamed(), "not_npz"),
+@pytest.mark.parametrize("content, reason", [(not_an_npz(), "not_npz"),
+                                             (a_png_renamed(), "not_npz"),
                                              (wrong_shapes(), "shape")])
 def test_a_bad_upload_says_why_and_changes_nothing(content, reason, lang):
     at = open_page(lang)
@@ -248,7 +251,8 @@ def test_a_good_upload_joins_the_runs_and_becomes_the_current_model():
 
 
 def shipped_bytes(kind):
-    return (resources.files("seq2seq_core") / "pretrained" / MODEL_KINDS[kind].pretrained_file).read_bytes()
+    pretrained_dir = resources.files("seq2seq_core") / "pretrained"
+    return (pretrained_dir / MODEL_KINDS[kind].pretrained_file).read_bytes()
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

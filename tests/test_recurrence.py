@@ -9,7 +9,10 @@ from mygrad.nnet.losses import softmax_crossentropy
 from seq2seq_core.data import generate_batch
 from seq2seq_core.model import Seq2Seq
 from seq2seq_core.recurrence import (
-    SequenceCrossEntropy, Workspace, seq2seq_logits, seq2seq_loss,
+    SequenceCrossEntropy,
+    Workspace,
+    seq2seq_logits,
+    seq2seq_loss,
 )
 
 

@@ -9,16 +9,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from seq2seq_core.checkpoint import Checkpoint, load_pretrained
-from seq2seq_core.data import END
 from seq2seq_core.curves import moving_average, plot_indices, smoothing_window, training_curves
+from seq2seq_core.data import END
 from seq2seq_core.exports import metrics_csv
 from seq2seq_core.kinds import MODEL_KINDS, copy_model
 from seq2seq_core.probes import PROBE_LENGTHS, probe_predictions, probe_sequences
 from seq2seq_core.run import UPLOADED, Run, changed_fields, run_label
 from seq2seq_core.runs import STEP_ITERATIONS, RunBook, display_name
 from seq2seq_core.throughput import ThroughputMeter
-from seq2seq_core.worker import chunk_seconds
 from seq2seq_core.train import METRIC_NAMES, Hyperparameters, Status
+from seq2seq_core.worker import chunk_seconds
 
 # Small enough that a whole run takes a fraction of a second.
 TINY = Hyperparameters(hidden=4, batch_size=2, iterations=150, min_len=1, max_len=3, seed=1)
@@ -354,7 +354,8 @@ def test_the_current_model_is_a_snapshot_that_further_training_leaves_alone():
 
 def test_divergence_stops_the_run_and_keeps_its_history():
     book = RunBook()
-    book.start(Hyperparameters(hidden=256, learning_rate=0.1, batch_size=20, iterations=300, seed=0))
+    book.start(Hyperparameters(hidden=256, learning_rate=0.1, batch_size=20, iterations=300,
+                               seed=0))
     stopped = False
     while book.running:
         stopped = book.advance(0.05)
@@ -385,7 +386,8 @@ def test_a_checkpoint_without_history_is_a_comparable_run():
     shipped = load_pretrained()
     empty = {name: values[:0] for name, values in shipped.history.items()}
     book = RunBook()
-    run, _ = book.add_checkpoint(Checkpoint(shipped.model, shipped.hyperparameters, empty), "bare.npz")
+    bare = Checkpoint(shipped.model, shipped.hyperparameters, empty)
+    run, _ = book.add_checkpoint(bare, "bare.npz")
     assert run.iteration == 0 and book.comparable_runs() == [run] == book.selectable_runs()
 
 

@@ -40,8 +40,9 @@ def test_each_widget_shows_the_bounds_and_default_of_its_setting(page):
 
 
 def test_the_training_settings_are_the_engines_session_limits_within_what_it_accepts():
-    fields = {"train_hidden": "hidden", "train_batch": "batch_size", "train_iterations": "iterations",
-              "train_lengths": "max_len", "train_seed": "seed", "train_lr": "learning_rate"}
+    fields = {"train_hidden": "hidden", "train_batch": "batch_size",
+              "train_iterations": "iterations", "train_lengths": "max_len", "train_seed": "seed",
+              "train_lr": "learning_rate"}
     for setting in PAGE_SETTINGS["training"]:
         field = fields[setting.widget_key]
         assert (setting.low, setting.high) == SESSION_LIMITS[field]

@@ -5,7 +5,12 @@ import numpy as np
 import pytest
 
 from seq2seq_core.train import (
-    DIVERGENCE_LOSS, METRIC_NAMES, HyperparameterError, Hyperparameters, Status, Trainer,
+    DIVERGENCE_LOSS,
+    METRIC_NAMES,
+    HyperparameterError,
+    Hyperparameters,
+    Status,
+    Trainer,
 )
 
 SMALL = Hyperparameters(hidden=16, batch_size=20, iterations=60, max_len=6, seed=3)
@@ -22,11 +27,11 @@ def test_defaults_are_the_notebooks():
 
 @pytest.mark.parametrize(
     "changes, field",
-    [({"hidden": 0}, "hidden"), ({"hidden": 2.5}, "hidden"), ({"learning_rate": float("nan")},
-     "learning_rate"), ({"learning_rate": -1}, "learning_rate"), ({"batch_size": 0}, "batch_size"),
-     ({"iterations": 0}, "iterations"), ({"min_len": 0}, "min_len"),
-     ({"min_len": 8, "max_len": 4}, "max_len"), ({"seed": -1}, "seed"), ({"hidden": True}, "hidden"),
-     ({"learning_rate": "0.1"}, "learning_rate")],
+    [({"hidden": 0}, "hidden"), ({"hidden": 2.5}, "hidden"),
+     ({"learning_rate": float("nan")}, "learning_rate"), ({"learning_rate": -1}, "learning_rate"),
+     ({"batch_size": 0}, "batch_size"), ({"iterations": 0}, "iterations"),
+     ({"min_len": 0}, "min_len"), ({"min_len": 8, "max_len": 4}, "max_len"), ({"seed": -1}, "seed"),
+     ({"hidden": True}, "hidden"), ({"learning_rate": "0.1"}, "learning_rate")],
 )
 def test_bad_hyperparameters_name_the_field(changes, field):
     with pytest.raises(HyperparameterError) as info:
@@ -63,8 +68,9 @@ def test_status_history_and_step_results():
     chunk = trainer.step(25)
     assert trainer.status is Status.RUNNING and trainer.iteration == 25
     assert set(chunk) == set(METRIC_NAMES) and all(len(v) == 25 for v in chunk.values())
-    assert np.all((trainer.history["token_accuracy"] >= 0) & (trainer.history["token_accuracy"] <= 1))
-    assert np.all(trainer.history["sequence_accuracy"] <= trainer.history["token_accuracy"])
+    token_accuracy = trainer.history["token_accuracy"]
+    assert np.all((token_accuracy >= 0) & (token_accuracy <= 1))
+    assert np.all(trainer.history["sequence_accuracy"] <= token_accuracy)
     chunk = trainer.step(1000)  # stops at the run's end
     assert len(chunk["loss"]) == 35 and trainer.status is Status.FINISHED and trainer.done
     assert len(trainer.step(10)["loss"]) == 0 and trainer.iteration == 60

@@ -81,7 +81,8 @@ def valid_values(setting):
         return st.floats(setting.low, setting.high)
     if setting.kind == "int":
         step = setting.step or 1
-        return st.integers(0, (setting.high - setting.low) // step).map(lambda k: setting.low + k * step)
+        steps = st.integers(0, (setting.high - setting.low) // step)
+        return steps.map(lambda k: setting.low + k * step)
     if setting.kind == "int_range":
         bounds = st.integers(setting.low, setting.high)
         return st.tuples(bounds, bounds).map(sorted).map(tuple)

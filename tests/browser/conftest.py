@@ -29,8 +29,10 @@ from benchmarks.harness import VIEWPORT
 MAX_SCREENSHOT_HEIGHT = 8000
 _CONNECTED = '[data-testid="stApp"][data-test-connection-state="CONNECTED"]'
 _DRAWN = '[data-testid="stMainBlockContainer"] [data-testid="stElementContainer"]'
-_CONTENT_HEIGHT_JS = """() => Math.max(...['[data-testid="stMain"]', '[data-testid="stAppViewContainer"]']
-    .map((selector) => document.querySelector(selector)).filter(Boolean).map((el) => el.scrollHeight))"""
+_CONTENT_HEIGHT_JS = """() => Math.max(
+    ...['[data-testid="stMain"]', '[data-testid="stAppViewContainer"]']
+    .map((selector) => document.querySelector(selector)).filter(Boolean)
+    .map((el) => el.scrollHeight))"""
 
 
 def pytest_collection_modifyitems(items):
@@ -99,7 +101,10 @@ class AppDriver:
         self._screenshot_dir = screenshot_dir
 
     def open(self, path, lang=None, query=""):
-        """Go to ``path`` (``"/batches"``) with ``?lang=`` and more ``query``; wait; check; return the page."""
+        """Go to ``path`` (``"/batches"``) with ``?lang=`` and more ``query``; return the page.
+
+        Waits until the page is drawn and idle, and checks it (:meth:`wait`).
+        """
         params = "&".join(part for part in (f"lang={lang}" if lang else "", query) if part)
         self.page.goto(f"{self.base_url}{path}{'?' + params if params else ''}")
         self.page.locator(_DRAWN).first.wait_for(timeout=30_000)
@@ -117,13 +122,16 @@ class AppDriver:
         try:
             harness.wait_idle(self.page, timeout=timeout, settle=settle)
         except TimeoutError:
-            raise AssertionError(f"the app was still running after {timeout} s at {self.page.url}") from None
+            raise AssertionError(f"the app was still running after {timeout} s "
+                                 f"at {self.page.url}") from None
         self.assert_healthy()
 
     def assert_healthy(self):
         """Fail if the page shows an exception box or the "Page not found" dialog."""
         exceptions = self.page.locator(harness.EXCEPTION_BOX)
-        assert exceptions.count() == 0, f"exception box at {self.page.url}:\n{exceptions.first.inner_text()}"
+        assert exceptions.count() == 0, (
+            f"exception box at {self.page.url}:\n{exceptions.first.inner_text()}"
+        )
         not_found = self.page.get_by_text("Page not found")
         assert not_found.count() == 0, f'"Page not found" dialog at {self.page.url}'
 
@@ -136,8 +144,9 @@ class AppDriver:
         path = self._screenshot_dir / f"{name}.png"
         viewport = self.page.viewport_size
         if full_page:
-            height = self.page.evaluate(_CONTENT_HEIGHT_JS)
-            self.page.set_viewport_size({"width": viewport["width"], "height": min(max(height, viewport["height"]), MAX_SCREENSHOT_HEIGHT)})
+            content_height = self.page.evaluate(_CONTENT_HEIGHT_JS)
+            height = min(max(content_height, viewport["height"]), MAX_SCREENSHOT_HEIGHT)
+            self.page.set_viewport_size({"width": viewport["width"], "height": height})
             self.page.wait_for_timeout(500)
         try:
             self.page.screenshot(path=path)

@@ -33,7 +33,8 @@ def test_choosing_the_baseline_heatmap_draws_the_unread_boundary(app):
     page.get_by_role("option", name=t("kinds.baseline.shipped", "en")).click()
     app.wait()
     heatmap_traces = json.loads(page.evaluate(
-        "() => JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot'))[2]._fullData.map((d) => d.type))"
+        "() => JSON.stringify(Array.from(document.querySelectorAll('.js-plotly-plot'))[2]"
+        "._fullData.map((d) => d.type))"
     ))
     assert heatmap_traces == ["heatmap", "scatter"]
     app.screenshot("accuracy-baseline-heatmap-en")

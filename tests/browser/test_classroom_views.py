@@ -2,6 +2,7 @@
 import re
 
 import pytest
+
 from pages._shell import SHARE_KEY
 from seq2seq_core.i18n import t
 
@@ -47,7 +48,8 @@ def test_dark_theme_draws_every_page(tab, page):
 
 
 def test_a_shared_link_opens_exactly_that_view_in_a_fresh_browser(tab):
-    app = tab(viewport={"width": 1280, "height": 900}, permissions=["clipboard-read", "clipboard-write"])
+    app = tab(viewport={"width": 1280, "height": 900},
+              permissions=["clipboard-read", "clipboard-write"])
     browser_page = app.open("/batches", lang="en", query="min_len=4&max_len=4&batch=25&seed=17")
     assert browser_page.get_by_text("x: (T=5, N=25, C=12)").count() == 1
     browser_page.locator(f".st-key-{SHARE_KEY} button").click()
@@ -55,7 +57,8 @@ def test_a_shared_link_opens_exactly_that_view_in_a_fresh_browser(tab):
     share = share_box.locator("code").inner_text()
     assert "/batches?lang=en&min_len=4&max_len=4&batch=25&seed=17" in share
     share_box.hover()
-    browser_page.locator('[data-testid="stPopoverBody"] button[aria-label="Copy to clipboard"]').click()
+    copy_button = '[data-testid="stPopoverBody"] button[aria-label="Copy to clipboard"]'
+    browser_page.locator(copy_button).click()
     assert browser_page.evaluate("navigator.clipboard.readText()") == share.replace("\n", "")
 
 

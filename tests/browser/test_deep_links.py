@@ -8,10 +8,14 @@ PATHS = {name: "/" if name == "home" else f"/{name}" for name in PAGE_NAMES}
 
 
 def assert_framed_page(page, name, lang):
-    """The page runs inside ``app.py``: its menu entry is current and titled in ``lang``, the switch shows."""
+    """The page runs inside ``app.py``: its menu entry is current and titled in ``lang``.
+
+    The language switch shows, and the URL keeps ``lang``.
+    """
     nav_link = page.locator('[data-testid="stSidebarNav"] a[aria-current="page"]')
     assert t(f"shell.page.{name}", lang) in nav_link.inner_text()
-    assert page.locator('[data-testid="stSidebar"]').get_by_text(t("common.language", lang)).count() == 1
+    sidebar = page.locator('[data-testid="stSidebar"]')
+    assert sidebar.get_by_text(t("common.language", lang)).count() == 1
     assert f"lang={lang}" in page.url
 
 
@@ -31,7 +35,9 @@ def test_deep_link_is_the_first_request_after_a_cold_start(new_tab, fresh_app_se
     assert_framed_page(page, "broadcasting", "en")
     nav = page.locator('[data-testid="stSidebarNav"]')
     assert nav.get_by_text("_shell").count() == 0
-    assert [nav.get_by_text(t(f"shell.page.{name}", "en"), exact=True).count() for name in PAGE_NAMES] == [1] * len(PAGE_NAMES)
+    counts = [nav.get_by_text(t(f"shell.page.{name}", "en"), exact=True).count()
+              for name in PAGE_NAMES]
+    assert counts == [1] * len(PAGE_NAMES)
 
 
 def test_language_switch_keeps_the_url_in_step(app):

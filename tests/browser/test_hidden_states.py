@@ -1,4 +1,4 @@
-"""The /hidden_states page in a real browser: typed sequences draw heatmaps, typos give a message."""
+"""``/hidden_states`` in a real browser: typed sequences draw heatmaps, typos give a message."""
 
 import time
 

@@ -36,7 +36,8 @@ def test_home_try_it_answers_at_once(app, lang):
 def test_a_first_visit_loads_only_what_the_home_page_needs(app):
     page = app.open("/", lang="en")
     files = json.loads(page.evaluate(
-        "JSON.stringify(performance.getEntriesByType('resource').map(e => [e.name, e.encodedBodySize]))"))
+        "JSON.stringify(performance.getEntriesByType('resource')"
+        ".map(e => [e.name, e.encodedBodySize]))"))
     total = sum(size for _, size in files) / 1e6
     largest = sorted(files, key=lambda file: -file[1])[:5]
     assert total <= FIRST_VISIT_MEGABYTES, f"{total:.1f} MB on a first visit; largest: {largest}"
@@ -65,8 +66,10 @@ def test_broadcasting_mismatch_shows_numpys_error(app, lang):
     page = app.open("/broadcasting", lang=lang)
     assert page.locator('[data-testid="stPlotlyChart"]').count() == 2
     app.screenshot(f"broadcasting-{lang}")
-    page.locator(".st-key-broadcasting_layout").get_by_text(t("broadcasting.layout.extra_row", lang)).click()
+    layout = page.locator(".st-key-broadcasting_layout")
+    layout.get_by_text(t("broadcasting.layout.extra_row", lang)).click()
     app.wait()
-    assert t("broadcasting.mismatch.title", lang) in page.locator('[data-testid="stAlert"]').inner_text()
+    alert = page.locator('[data-testid="stAlert"]').inner_text()
+    assert t("broadcasting.mismatch.title", lang) in alert
     assert page.get_by_text("size 5 is different from 4").count() == 1
     app.screenshot(f"broadcasting-mismatch-{lang}")
