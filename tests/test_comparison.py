@@ -16,7 +16,7 @@ from seq2seq_core.comparison import (
     failure_evidence,
 )
 from seq2seq_core.evaluate import LengthEvaluation
-from seq2seq_core.hidden_states import model_fingerprint
+from seq2seq_core.fingerprint import model_fingerprint
 from seq2seq_core.model import RNN, Seq2Seq
 
 
