@@ -1,9 +1,4 @@
-"""What the batch-generation page shows: a seeded batch, the call that made it, its lengths.
-
-Thin wrappers around :func:`seq2seq_core.data.generate_batch` that make a batch
-reproducible from a seed (so a lecturer can share it) and check the settings a
-person chose before any array is made.
-"""
+"""What the batch-generation page shows: a batch reproducible from a seed, the call that made it."""
 import numpy as np
 
 from .data import generate_batch
@@ -12,14 +7,7 @@ __all__ = ["LengthRangeError", "check_length_range", "seeded_batch", "batch_call
 
 
 class LengthRangeError(ValueError):
-    """A length range that no batch can have.
-
-    Attributes
-    ----------
-    reason : str
-        ``"min_above_max"``: a key that the app turns into a message in the
-        user's language.
-    """
+    """A length range no batch can have; ``reason`` (``"min_above_max"``) keys the user's message."""
 
     def __init__(self, reason, seq_len_min, seq_len_max):
         self.reason = reason
@@ -33,23 +21,12 @@ def check_length_range(seq_len_min, seq_len_max):
 
 
 def seeded_batch(seq_len_min, seq_len_max, batch_size, seed):
-    """Generate the batch that :func:`batch_call` writes out, reproducibly.
-
-    Parameters
-    ----------
-    seq_len_min, seq_len_max : int
-        The range the one length ``T-1`` of the batch is drawn from.
-    batch_size : int
-        Number of sequences ``N``.
-    seed : int
-        Seed of the ``numpy.random.Generator`` that draws the length and digits.
+    """:func:`~seq2seq_core.data.generate_batch` with a generator seeded by ``seed``.
 
     Returns
     -------
-    x : ndarray, shape-(T, N, 12), dtype float32
-    y : ndarray, shape-(T, N), dtype int64
-    digits : ndarray, shape-(T-1, N), dtype int64
-        As returned by :func:`~seq2seq_core.data.generate_batch`.
+    x, y, digits
+        As :func:`~seq2seq_core.data.generate_batch` returns them.
 
     Raises
     ------
@@ -61,7 +38,7 @@ def seeded_batch(seq_len_min, seq_len_max, batch_size, seed):
 
 
 def batch_call(seq_len_min, seq_len_max, batch_size, seed):
-    """Return the Python call that :func:`seeded_batch` makes, to show to a student."""
+    """The Python call that :func:`seeded_batch` makes, to show to a student."""
     return (
         f"x, y, digits = generate_batch(seq_len_min={seq_len_min}, seq_len_max={seq_len_max}, "
         f"batch_size={batch_size}, rng=np.random.default_rng({seed}))"
@@ -69,21 +46,11 @@ def batch_call(seq_len_min, seq_len_max, batch_size, seed):
 
 
 def sample_lengths(seq_len_min, seq_len_max, n_batches, seed):
-    """Draw ``n_batches`` batches and return the length ``T-1`` of each.
-
-    Parameters
-    ----------
-    seq_len_min, seq_len_max : int
-        The length range passed to :func:`~seq2seq_core.data.generate_batch`.
-    n_batches : int
-        How many batches to draw.
-    seed : int
-        Seed of the generator shared by all the draws.
+    """The length ``T-1`` of each of ``n_batches`` batches drawn with one generator from ``seed``.
 
     Returns
     -------
-    ndarray, shape-(n_batches,), dtype int64
-        The length of the digit sequences in each batch.
+    ndarray of int64, shape-(n_batches,)
 
     Raises
     ------

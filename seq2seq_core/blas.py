@@ -1,20 +1,7 @@
 """One BLAS thread for the many tiny matrix products of training and evaluation.
 
-Products of (100, 50) by (50, 50) are too small to gain from a second thread, and
-on a shared machine (a class on one server) a BLAS thread that waits for a busy
-core makes an iteration several times slower. Measured with
-``benchmarks/train_speed.py`` while another process kept a core busy: 1.3 ms per
-iteration with one thread, up to 6.5 ms with two.
-
-The limit is set once for the whole process and never undone. OpenBLAS has one
-thread pool per process; threadpoolctl lets only one Python thread change it
-(the others' changes are silently ignored while that thread lives); and
-Streamlit runs every session in threads of its own. A limit set on entering a
-block and restored on leaving it handed the other sessions two BLAS threads in
-the middle of their runs: slower, and with sums that differ in the last bits, so
-the same seed no longer gave the same run (``benchmarks/classroom_load.py``
-found it with two sessions training at once). Nothing in the app gains from a
-second BLAS thread.
+Products of (100, 50) by (50, 50) gain nothing from a second thread, and on a shared
+server a BLAS thread that waits for a busy core makes an iteration several times slower.
 """
 import threading
 
@@ -22,6 +9,10 @@ from threadpoolctl import ThreadpoolController
 
 __all__ = ["use_one_blas_thread"]
 
+# Set once for the whole process and never undone: OpenBLAS has one thread pool per
+# process, and threadpoolctl lets only one Python thread change it. A limit restored
+# on leaving a block handed other sessions two threads mid-run: slower, and with other
+# rounding, so a seed no longer reproduced its run.
 _lock = threading.Lock()
 _limited = False
 

@@ -1,11 +1,6 @@
 """The notebook's (T, N, C) @ (C, K) demonstration, as arrays and checks a page can show.
 
-``x @ w`` with ``x`` of shape-(T, N, C) and ``w`` of shape-(C, K) broadcasts one
-(N, C) @ (C, K) product over the leading time axis, giving shape-(T, N, K).
-The functions here build the notebook's arrays, check that product against an
-explicit loop, ``np.einsum`` and the old batch-first layout, capture NumPy's own
-message for shapes that do not fit, and describe how each layout keeps one time
-step in memory.
+``x @ w`` broadcasts one (N, C) @ (C, K) product over the leading time axis.
 """
 import dataclasses
 
@@ -28,16 +23,14 @@ WEIGHT_LAYOUTS = ("correct", "transposed", "extra_row")
 
 
 def weight_shape(C, K, layout="correct"):
-    """Return the shape of the weight matrix for one of :data:`WEIGHT_LAYOUTS`.
-
-    ``"correct"`` is (C, K); ``"transposed"`` is (K, C), the usual slip;
-    ``"extra_row"`` is (C + 1, K), as if a bias row had been glued on.
+    """The weight's shape: (C, K) ``"correct"``, (K, C) ``"transposed"`` (the usual slip),
+    (C + 1, K) ``"extra_row"`` (a bias row glued on); see :data:`WEIGHT_LAYOUTS`.
     """
     return {"correct": (C, K), "transposed": (K, C), "extra_row": (C + 1, K)}[layout]
 
 
 def demo_arrays(T, N, C, K, layout="correct"):
-    """Build the notebook's arrays: ``arange`` reshaped, so every entry is easy to trace.
+    """The notebook's arrays: ``arange`` reshaped, so that every entry is easy to trace.
 
     Parameters
     ----------
@@ -48,8 +41,8 @@ def demo_arrays(T, N, C, K, layout="correct"):
 
     Returns
     -------
-    x : ndarray, shape-(T, N, C), dtype int64
-    w : ndarray, shape-(C, K) (or as ``layout`` says), dtype int64
+    x : ndarray of int64, shape-(T, N, C)
+    w : ndarray of int64, shape-(C, K) (or as ``layout`` says)
     """
     rows, columns = weight_shape(C, K, layout)
     return np.arange(T * N * C).reshape(T, N, C), np.arange(rows * columns).reshape(rows, columns)
@@ -91,17 +84,7 @@ class ProductCheck:
 
 
 def compare_products(x, w):
-    """Compute ``x @ w`` four ways.
-
-    Parameters
-    ----------
-    x : ndarray, shape-(T, N, C)
-    w : ndarray, shape-(C, K)
-
-    Returns
-    -------
-    ProductCheck
-    """
+    """:class:`ProductCheck` of ``x``, shape-(T, N, C), and ``w``, shape-(C, K)."""
     return ProductCheck(
         broadcast=x @ w,
         per_step=np.stack([x_t @ w for x_t in x]),
@@ -111,21 +94,7 @@ def compare_products(x, w):
 
 
 def matmul_error(x_shape, w_shape):
-    """Return NumPy's own error message for ``x @ w`` with these shapes, or ``None`` if it works.
-
-    Parameters
-    ----------
-    x_shape : tuple of int
-        E.g. ``(T, N, C)``.
-    w_shape : tuple of int
-        E.g. ``(C, K)``.
-
-    Returns
-    -------
-    str or None
-        The text of the ``ValueError`` that ``np.matmul`` raises, exactly as a
-        student would see it in the notebook.
-    """
+    """str: NumPy's own error for ``x @ w`` with these shapes, as the notebook shows it; or None."""
     try:
         np.zeros(x_shape) @ np.zeros(w_shape)
     except ValueError as error:
@@ -135,18 +104,14 @@ def matmul_error(x_shape, w_shape):
 
 @dataclasses.dataclass(frozen=True)
 class StepLayout:
-    """How one time step of a batch sits in memory, in the time-first and batch-first layouts.
+    """Where step ``t`` is in memory: ``x[t]`` of a (T, N, C) array, ``x[:, t]`` of (N, T, C).
 
     Attributes
     ----------
-    time_first_contiguous : bool
-        Whether ``x[t]`` of a shape-(T, N, C) array is one contiguous block.
-    time_first_strides : tuple of int
-        Byte strides of ``x[t]``, shape-(N, C).
-    batch_first_contiguous : bool
-        Whether ``x[:, t]`` of a shape-(N, T, C) array is one contiguous block.
-    batch_first_strides : tuple of int
-        Byte strides of that shape-(N, C) view.
+    time_first_contiguous, batch_first_contiguous : bool
+        Whether that shape-(N, C) view is one contiguous block.
+    time_first_strides, batch_first_strides : tuple of int
+        Its byte strides.
     """
 
     time_first_contiguous: bool
@@ -156,18 +121,7 @@ class StepLayout:
 
 
 def step_layout(x, t):
-    """Describe how step ``t`` of ``x`` is stored time-first and, after a copy, batch-first.
-
-    Parameters
-    ----------
-    x : ndarray, shape-(T, N, C)
-    t : int
-        The time step, 0 ≤ t < T.
-
-    Returns
-    -------
-    StepLayout
-    """
+    """:class:`StepLayout` of step ``t`` of ``x``, shape-(T, N, C), and of its batch-first copy."""
     time_first = x[t]
     batch_first = np.ascontiguousarray(x.transpose(1, 0, 2))[:, t]
     return StepLayout(
@@ -181,18 +135,12 @@ def step_layout(x, t):
 def memory_steps(T, N, C):
     """Which time step each element in memory belongs to, in both layouts.
 
-    Parameters
-    ----------
-    T, N, C : int
-
     Returns
     -------
     time_first : ndarray, shape-(T * N * C,)
-        The step ``t`` of each element of a C-ordered shape-(T, N, C) array, in
-        memory order: ``N * C`` equal values in a row.
+        For a C-ordered (T, N, C) array: runs of ``N * C`` equal values.
     batch_first : ndarray, shape-(T * N * C,)
-        The same for a shape-(N, T, C) array: runs of ``C`` values, each step
-        scattered over ``N`` places.
+        For (N, T, C): runs of ``C``, each step scattered over ``N`` places.
     """
     steps = np.arange(T)
     time_first = np.broadcast_to(steps[:, None, None], (T, N, C)).ravel()

@@ -1,14 +1,9 @@
-"""Checkpoints: one ``.npz`` file with weights, hyperparameters, history and a format version.
+"""Checkpoints: one ``.npz`` with a model's kind, weights, hyperparameters, history and format.
 
-A file also names its model's kind (``"seq2seq"`` or the one-pass ``"baseline"``
-RNN, see :data:`~seq2seq_core.kinds.MODEL_KINDS`); files without it are seq2seq.
-
-Loading trusts nothing in the file: it refuses pickles, checks every key, shape,
-dtype and value, and raises :class:`CheckpointError` for anything else, so an
-uploaded file can never crash the app or run code. It decides from the zip
-directory and the ``.npy`` headers (:mod:`~seq2seq_core.npz_archive`) whether each
-entry fits before reading any array, so a file cannot make it allocate more than a
-real checkpoint needs, however far the file inflates or whatever its headers claim.
+Loading trusts nothing in the file: no pickles; every key, shape, dtype and value
+checked, and each entry's size decided from the zip directory and ``.npy`` headers
+(:mod:`~seq2seq_core.npz_archive`) before any array is read; anything else raises
+:class:`CheckpointError`. Files without a kind are seq2seq.
 """
 import contextlib
 import dataclasses
@@ -48,13 +43,7 @@ _METADATA_REASONS = {"format_version": "version", "hyperparameters": "metadata",
 
 
 def parameter_shapes(hidden, kind=DEFAULT_KIND):
-    """The parameter names of a model of ``kind`` (a key of ``MODEL_KINDS``), in order, with shapes.
-
-    Returns
-    -------
-    dict of str to tuple
-        e.g. ``"encoder.fc_x2h.weight": (12, D)``.
-    """
+    """dict of str to tuple: a model of ``kind`` and hidden size D's parameter names and shapes."""
     return MODEL_KINDS[kind].parameter_shapes(hidden)
 
 
@@ -65,8 +54,8 @@ class CheckpointError(ValueError):
     ----------
     reason : str
         ``"not_npz"``, ``"too_large"``, ``"version"``, ``"missing"``, ``"unexpected"``,
-        ``"shape"``, ``"dtype"``, ``"not_finite"`` or ``"metadata"``: a key the app
-        turns into a message in the user's language (``training.upload.<reason>``).
+        ``"shape"``, ``"dtype"``, ``"not_finite"`` or ``"metadata"``: the key of the
+        user's message (``training.upload.<reason>``).
     detail : str
         What exactly was wrong (a key name, a shape), for the message.
     """
@@ -82,7 +71,7 @@ class Checkpoint:
 
     Attributes
     ----------
-    model : Seq2Seq or RNN
+    model : a model of any kind in :data:`~seq2seq_core.kinds.MODEL_KINDS`
     hyperparameters : Hyperparameters
     history : dict of str to ndarray, shape-(iterations_done,)
         ``loss``, ``token_accuracy``, ``sequence_accuracy`` per iteration.
@@ -94,7 +83,7 @@ class Checkpoint:
 
     @property
     def kind(self):
-        """{"seq2seq", "baseline"}: which model this is."""
+        """str: the model's kind, a key of ``MODEL_KINDS``."""
         return kind_of(self.model).name
 
 
@@ -116,9 +105,9 @@ def save_checkpoint(file, model, hyperparameters, history):
     Parameters
     ----------
     file : str, os.PathLike or binary file object
-    model : Seq2Seq or RNN
+    model : a model of any kind in ``MODEL_KINDS``
     hyperparameters : Hyperparameters
-        Must match the model (``hidden`` = the model's D).
+        Those of the model (``hidden`` = its D).
     history : dict of str to array_like
         The metrics per iteration, as :attr:`Trainer.history`.
     """
@@ -240,13 +229,7 @@ def load_checkpoint(file):
 def _check_headers(headers, shapes, iterations):
     """Refuse missing or extra entries, and weights or history of the wrong dtype or shape.
 
-    Parameters
-    ----------
-    headers : dict of str to npz_archive.Header
-    shapes : dict of str to tuple
-        The model's parameters, as :func:`parameter_shapes`.
-    iterations : int
-        The run's length: no history is longer.
+    ``shapes`` as :func:`parameter_shapes`; no history is longer than ``iterations``.
     """
     history_keys = [f"history.{name}" for name in METRIC_NAMES]
     for key in [*shapes, *history_keys]:
@@ -269,13 +252,7 @@ def _check_headers(headers, shapes, iterations):
 
 
 def load_pretrained(kind=DEFAULT_KIND):
-    """A fresh copy of the shipped model of ``kind`` (its ``ModelKind.pretrained_file``).
-
-    Returns
-    -------
-    Checkpoint
-        The caller may train or change it.
-    """
+    """Checkpoint: a fresh copy (the caller may change it) of the shipped model of ``kind``."""
     file = MODEL_KINDS[kind].pretrained_file
     data = resources.files(__package__).joinpath("pretrained", file).read_bytes()
     return load_checkpoint(data)

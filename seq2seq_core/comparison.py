@@ -1,12 +1,4 @@
-"""Comparing models by sequence length: which model is which, its evaluation, the table.
-
-The accuracy page evaluates several models (the session's current model, the
-shipped seq2seq, the one-pass baseline, runs kept on the training page) and
-caches each evaluation under
-:func:`~seq2seq_core.fingerprint.model_fingerprint`, a hash of the weights (a
-seq2seq and a baseline never share one: they have different parameter shapes),
-so that the same model is never evaluated twice for the same settings.
-"""
+"""Models compared by sequence length: evaluations, evidence for the page's answers, the table."""
 import csv
 import io
 
@@ -36,11 +28,11 @@ TABLE_COLUMNS = (
 
 
 def evaluate_model(model, min_len=1, max_len=30, samples=1000, seed=0):
-    """:func:`~seq2seq_core.evaluate.evaluate_lengths` with the right predictor for the model's kind.
+    """:func:`~seq2seq_core.evaluate.evaluate_lengths` with the predictor of the model's kind.
 
     Parameters
     ----------
-    model : Seq2Seq or RNN
+    model : a model of any kind in ``MODEL_KINDS``
     min_len, max_len : int
         The lengths to evaluate, inclusive.
     samples : int
@@ -57,15 +49,14 @@ def evaluate_model(model, min_len=1, max_len=30, samples=1000, seed=0):
 
 
 def errors_after_first_mistake(model, length, samples=1000, seed=0):
-    """How often an output token is right before and after the model's first mistake.
+    """How often an output token is right before, and after, its sequence's first mistake.
 
-    Under greedy decoding a seq2seq decoder reads its own previous guess, so one
-    wrong digit changes every later input; if errors compound, tokens after the
-    first mistake are right much less often than tokens before it.
+    A greedy decoder reads its own previous guess, so if errors compound, tokens
+    after the first mistake are right much less often than those before it.
 
     Parameters
     ----------
-    model : Seq2Seq or RNN
+    model : a model of any kind in ``MODEL_KINDS``
     length : int
         Digits per sequence, ≥ 1.
     samples : int
@@ -75,9 +66,8 @@ def errors_after_first_mistake(model, length, samples=1000, seed=0):
     Returns
     -------
     before, after : float
-        Fraction of right tokens among those before any mistake of their
-        sequence, and among those after its first mistake (NaN if no sequence
-        had a mistake with tokens after it).
+        Fractions of right tokens; ``after`` is NaN if no sequence had a mistake
+        with tokens after it.
     """
     digits = np.random.default_rng(seed).integers(0, 10, (length, samples))
     predictions = kind_of(model).predict(model, digits)
@@ -98,15 +88,14 @@ def distinct_models(named_models):
     Parameters
     ----------
     named_models : Sequence[Tuple[str, object]]
-        A display name and a trained model for each entry, in display order: a
-        :class:`~seq2seq_core.checkpoint.Checkpoint` or anything else with
-        ``.model`` and ``.hyperparameters`` (e.g. a training-page run).
+        A display name and an entry with ``.model`` and ``.hyperparameters`` (a
+        :class:`~seq2seq_core.checkpoint.Checkpoint`, a run), in display order.
 
     Returns
     -------
     list of (str, object, str)
-        The name (names of equal models joined with " = "), the first of the equal
-        entries, and its model's :func:`~seq2seq_core.fingerprint.model_fingerprint`.
+        The names of equal models joined with " = ", the first of their entries, and
+        its :func:`~seq2seq_core.fingerprint.model_fingerprint` (a cache key).
     """
     merged = {}
     for name, entry in named_models:
@@ -120,17 +109,7 @@ def distinct_models(named_models):
 
 
 def at_length(evaluation, length):
-    """The exact-match and token accuracy at one length, or None if it was not evaluated.
-
-    Parameters
-    ----------
-    evaluation : LengthEvaluation
-    length : int
-
-    Returns
-    -------
-    tuple of (float, float) or None
-    """
+    """(float, float): exact-match and token accuracy at ``length``; None if not evaluated."""
     rows = np.flatnonzero(evaluation.lengths == length)
     if len(rows) == 0:
         return None
@@ -140,15 +119,10 @@ def at_length(evaluation, length):
 def failure_evidence(seq2seq, baseline, training_range, one_pass_length=4, beyond=5):
     """The numbers behind the page's answers to "why do long sequences fail?".
 
-    Each answer cites lengths of the charts; an answer whose lengths (or models)
-    were not evaluated gets ``None`` instead of numbers.
-
     Parameters
     ----------
-    seq2seq : LengthEvaluation or None
-        A seq2seq model's evaluation.
-    baseline : LengthEvaluation or None
-        The one-pass baseline's evaluation.
+    seq2seq, baseline : LengthEvaluation or None
+        A seq2seq model's evaluation and the one-pass baseline's.
     training_range : tuple of (int, int)
         The seq2seq model's (min_len, max_len) in training.
     one_pass_length : int
@@ -159,10 +133,10 @@ def failure_evidence(seq2seq, baseline, training_range, one_pass_length=4, beyon
     Returns
     -------
     dict of str to (dict or None)
-        ``"bottleneck"``: ``short``, ``long`` (half the longest training length,
-        and the longest), ``short_exact``, ``long_exact``; ``"one_pass"``:
-        ``length``, ``baseline_exact``, ``ceiling``, ``seq2seq_exact``;
-        ``"unseen"``: ``length``, ``exact``, ``token``.
+        ``"bottleneck"``: ``short``, ``long`` (half the longest training length, and
+        the longest), ``short_exact``, ``long_exact``; ``"one_pass"``: ``length``,
+        ``baseline_exact``, ``ceiling``, ``seq2seq_exact``; ``"unseen"``: ``length``,
+        ``exact``, ``token``. None where those lengths or models were not evaluated.
     """
     min_len, max_len = training_range
     evidence = {"bottleneck": None, "one_pass": None, "unseen": None}
@@ -186,18 +160,13 @@ def failure_evidence(seq2seq, baseline, training_range, one_pass_length=4, beyon
 
 
 def accuracy_rows(named_evaluations):
-    """One row per (model, length): the numbers the page's charts show.
-
-    Parameters
-    ----------
-    named_evaluations : Sequence[Tuple[str, LengthEvaluation]]
-        A display name and an evaluation for each model.
+    """One row per (model, length) of ``named_evaluations``, (name, LengthEvaluation) pairs.
 
     Returns
     -------
     list of dict
-        Keys :data:`TABLE_COLUMNS`; ``exact_match_low``/``_high`` are the Wilson
-        95 % interval of the exact-match accuracy.
+        Keys :data:`TABLE_COLUMNS`; ``exact_match_low``/``_high`` bound the Wilson
+        95 % interval of the exact match.
     """
     rows = []
     for name, evaluation in named_evaluations:
@@ -216,19 +185,9 @@ def accuracy_rows(named_evaluations):
 
 
 def accuracy_csv(rows, headers):
-    """The rows as CSV text, with a header line in the reader's language.
+    """str: :func:`accuracy_rows` as CSV under ``headers``, column titles in the reader's language.
 
-    Parameters
-    ----------
-    rows : list of dict
-        As returned by :func:`accuracy_rows`.
-    headers : dict of str to str
-        A column title for every key of :data:`TABLE_COLUMNS`.
-
-    Returns
-    -------
-    str
-        CSV with ``\\n`` line ends; accuracies with 4 decimals.
+    Lines end in ``\\n``; accuracies have 4 decimals.
     """
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")

@@ -17,7 +17,7 @@ def smoothing_window(iterations):
 
 
 def moving_average(values, window):
-    """Trailing mean over the last ``window`` values (fewer at the start).
+    """Trailing mean over the last ``window`` values (fewer at the start): drawable while training.
 
     Parameters
     ----------
@@ -28,8 +28,7 @@ def moving_average(values, window):
     Returns
     -------
     ndarray, shape-(n,)
-        Element ``i`` is the mean of ``values[max(0, i - window + 1) : i + 1]``,
-        so it uses no future values and can be drawn while training.
+        Element ``i`` is the mean of ``values[max(0, i - window + 1) : i + 1]``.
     """
     values = np.asarray(values, dtype=np.float64)
     sums = np.concatenate([[0.0], np.cumsum(values)])
@@ -39,13 +38,10 @@ def moving_average(values, window):
 
 
 def plot_indices(n, total, max_points):
-    """Which of the ``n`` iterations done so far to plot: evenly spaced, always the last one.
+    """Which of the ``n`` iterations done to plot: evenly spaced, always the last.
 
-    Sending every iteration of a long run to the browser a few times a second
-    would cost more than the training; a chart a few hundred pixels wide shows no
-    more than this anyway. The spacing depends on the run's length, not on
-    ``n``, so a chart of a run in progress gains points steadily and keeps the
-    same density along its (fixed) iteration axis.
+    The spacing depends on the run's length ``total``, not on ``n``, so a chart of a
+    run in progress gains points steadily and keeps one density.
 
     Parameters
     ----------
@@ -77,8 +73,7 @@ class Curves:
     iterations : ndarray of int, shape-(m,)
         Iteration numbers, counting from 1, ending at the last one done.
     raw, smoothed : dict of str to ndarray, shape-(m,)
-        ``loss``, ``token_accuracy``, ``sequence_accuracy`` at those iterations;
-        ``smoothed`` is the trailing mean over ``window`` iterations.
+        The metrics at those iterations; ``smoothed`` is the trailing mean over ``window``.
     window : int
     """
 
@@ -89,19 +84,7 @@ class Curves:
 
 
 def training_curves(history, total_iterations, max_points=MAX_PLOT_POINTS):
-    """Thin and smooth a run's history for the charts.
-
-    Parameters
-    ----------
-    history : dict of str to ndarray, shape-(n,)
-    total_iterations : int
-        Length of the whole run; sets the smoothing window.
-    max_points : int
-
-    Returns
-    -------
-    Curves
-    """
+    """:class:`Curves` of ``history`` (shape-(n,) per metric), a run of ``total_iterations``."""
     window = smoothing_window(total_iterations)
     indices = plot_indices(len(history["loss"]), max(total_iterations, len(history["loss"])), max_points)
     return Curves(

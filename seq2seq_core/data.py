@@ -1,4 +1,4 @@
-"""Vocabulary, batches of digit sequences and parsing of typed sequences.
+"""Vocabulary, batches of digit sequences, and digit sequences as people type them.
 
 The vocabulary has 12 tokens: the digits 0–9, ``<START>`` = 10 and ``<END>`` = 11.
 Batches are time-major, shape-(T, N, C), as in the notebook: ``x[t]`` is one
@@ -45,14 +45,13 @@ def encode_digits(digits):
     Parameters
     ----------
     digits : array_like of int, shape-(T-1, N)
-        ``N`` digit sequences of equal length ``T-1``, time first.
 
     Returns
     -------
-    x : ndarray, shape-(T, N, 12), dtype float32
-        The one-hot digits followed by ``<END>`` at the last step.
-    y : ndarray, shape-(T, N), dtype int64
-        The digits reversed along time, then ``<END>``.
+    x : ndarray of float32, shape-(T, N, 12)
+        The one-hot digits, then ``<END>``.
+    y : ndarray of int64, shape-(T, N)
+        As :func:`reversed_targets`.
     """
     digits = np.asarray(digits, dtype=np.int64)
     length, batch_size = digits.shape
@@ -63,11 +62,7 @@ def encode_digits(digits):
 
 
 def reversed_targets(digits):
-    """The outputs a perfect model gives: the digits reversed along time, then ``<END>``.
-
-    Parameters
-    ----------
-    digits : array_like of int, shape-(L, N)
+    """What a perfect model outputs: the digits, shape-(L, N), reversed along time, then ``<END>``.
 
     Returns
     -------
@@ -85,35 +80,25 @@ def generate_batch(seq_len_min=1, seq_len_max=20, batch_size=10, rng=None):
 
     Parameters
     ----------
-    seq_len_min : int, optional (default=1)
-        Shortest possible sequence length, without ``<START>``/``<END>``.
-    seq_len_max : int, optional (default=20)
-        Longest possible sequence length, without ``<START>``/``<END>``.
+    seq_len_min, seq_len_max : int, optional (default=1, 20)
+        The range of lengths, without ``<START>``/``<END>``.
     batch_size : int, optional (default=10)
         Number of sequences ``N``.
     rng : numpy.random.Generator, optional
-        Source of randomness; NumPy's global generator when omitted, as in the
-        notebook.
+        Source of randomness; NumPy's global generator when omitted, as in the notebook.
 
     Returns
     -------
-    x : ndarray, shape-(T, N, 12), dtype float32
-        One-hot digits followed by ``<END>``.
-    y : ndarray, shape-(T, N), dtype int64
+    x : ndarray of float32, shape-(T, N, 12)
+        One-hot digits, then ``<END>``.
+    y : ndarray of int64, shape-(T, N)
         The digits reversed, then ``<END>`` (11).
-    digits : ndarray, shape-(T-1, N), dtype int64
-        The original digit sequences.
+    digits : ndarray of int64, shape-(T-1, N)
 
     Raises
     ------
     ValueError
         If an argument is not an integer in its allowed range.
-
-    Examples
-    --------
-    >>> x, y, digits = generate_batch(2, 3, batch_size=2, rng=np.random.default_rng(0))
-    >>> x.shape[1:], y.shape == (x.shape[0], 2), digits.shape == (x.shape[0] - 1, 2)
-    ((2, 12), True, True)
     """
     _check_int("seq_len_min", seq_len_min, 1)
     _check_int("seq_len_max", seq_len_max, seq_len_min)
@@ -129,14 +114,7 @@ def generate_batch(seq_len_min=1, seq_len_max=20, batch_size=10, rng=None):
 
 
 class SequenceInputError(ValueError):
-    """A typed digit sequence that cannot be used.
-
-    Attributes
-    ----------
-    reason : str
-        One of ``"empty"``, ``"invalid"``, ``"too_long"``: a key that the app
-        turns into a message in the user's language.
-    """
+    """Typed digits that cannot be used; ``reason`` (:func:`parse_sequence`) keys the message."""
 
     def __init__(self, reason, text):
         self.reason = reason
@@ -152,23 +130,20 @@ def parse_sequence(text, max_length=MAX_TYPED_LENGTH):
     Parameters
     ----------
     text : str
-        The typed text. Whitespace, commas and semicolons separate digits;
-        digits may also be written together.
+        Whitespace, commas and semicolons separate digits; digits may also be written together.
     max_length : int, optional (default=30)
-        Longest accepted sequence.
 
     Returns
     -------
-    ndarray, shape-(L,), dtype int64
+    ndarray of int64, shape-(L,)
         The digits, 1 ≤ L ≤ max_length.
 
     Raises
     ------
     SequenceInputError
-        ``reason="empty"`` for no digits, ``"invalid"`` for anything but the
-        digits 0-9 and separators (letters, minus signs, decimals, and other
-        scripts' digits such as ``"３"`` or ``"٣"``), ``"too_long"`` for more
-        than ``max_length`` digits.
+        ``reason="empty"`` for no digits, ``"invalid"`` for anything but the digits
+        0-9 and separators (letters, signs, decimals, other scripts' digits such as
+        ``"３"`` or ``"٣"``), ``"too_long"`` for more than ``max_length`` digits.
     """
     stripped = text.strip() if isinstance(text, str) else ""
     if not stripped or not _SEPARATORS.sub("", stripped):
@@ -187,7 +162,7 @@ def format_digits(digits):
 
 
 def change_digit(digits, position, digit):
-    """A copy of ``digits``, shape-(L,), with digit ``position`` (0 ≤ position < L) set to ``digit``.
+    """A copy of ``digits``, shape-(L,), with the digit at ``position`` set to ``digit``.
 
     Returns
     -------

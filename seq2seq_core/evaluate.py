@@ -12,21 +12,21 @@ __all__ = ["LengthEvaluation", "evaluate_lengths", "wilson_interval"]
 
 @dataclasses.dataclass(frozen=True)
 class LengthEvaluation:
-    """Accuracy of a model on random sequences of each length.
+    """A model's accuracy on ``samples`` random sequences of each length.
 
     Attributes
     ----------
     lengths : ndarray of int, shape-(L,)
         The evaluated lengths (digits, without ``<END>``).
     samples : int
-        Sequences evaluated per length.
+        Sequences per length.
     exact_correct : ndarray of int, shape-(L,)
         Sequences whose every output token (``<END>`` included) was right.
     token_correct : ndarray of int, shape-(L,)
-        Right output tokens, over ``samples * (length + 1)`` tokens per length.
+        Right output tokens, of :attr:`token_counts`.
     position_correct : ndarray of int, shape-(L, P)
-        Right tokens at each output position (P = longest length + 1); zero
-        where a position does not exist for that length.
+        Right tokens at each output position (P = longest length + 1); zero where a
+        position does not exist for that length.
     """
 
     lengths: np.ndarray
@@ -52,14 +52,13 @@ class LengthEvaluation:
 
     @property
     def position_accuracy(self):
-        """ndarray, shape-(L, P): accuracy per (length, output position); NaN where
-        the position does not exist (position > length)."""
+        """ndarray, shape-(L, P): accuracy by length and output position; NaN past the end."""
         positions = np.arange(self.position_correct.shape[1])
         exists = positions[np.newaxis, :] <= self.lengths[:, np.newaxis]
         return np.where(exists, self.position_correct / self.samples, np.nan)
 
     def to_dict(self):
-        """dict: per-length lists, the CLI's ``--json`` layout plus counts."""
+        """dict: per-length lists of exact match and token accuracy, the CLI's ``--json`` layout."""
         return {
             "lengths": self.lengths.tolist(),
             "exact_match": self.exact_match.tolist(),
@@ -68,21 +67,20 @@ class LengthEvaluation:
 
 
 def evaluate_lengths(model, min_len=1, max_len=30, samples=1000, seed=0, predict=predict_tokens):
-    """Evaluate a model on ``samples`` random sequences of every length in a range.
+    """Evaluate a model on ``samples`` random sequences of every length in [min_len, max_len].
 
     Parameters
     ----------
     model : object
-        Passed to ``predict``; a :class:`~seq2seq_core.model.Seq2Seq` by default.
+        Passed to ``predict``.
     min_len, max_len : int
-        The range of lengths, inclusive; may go beyond the training range.
+        The lengths, inclusive; they may go beyond the training range.
     samples : int
         Sequences per length.
     seed : int
         Seeds the sequences: same seed, same test set for every model.
     predict : Callable[[object, ndarray], ndarray]
-        ``predict(model, digits)`` with digits shape-(L, N) returns the output
-        tokens, shape-(L+1, N).
+        ``predict(model, digits)``, digits shape-(L, N) → shape-(L+1, N); seq2seq's by default.
 
     Returns
     -------
@@ -110,7 +108,7 @@ def evaluate_lengths(model, min_len=1, max_len=30, samples=1000, seed=0, predict
 
 
 def wilson_interval(successes, trials, z=1.96):
-    """Wilson score interval for a binomial proportion (95 % with the default z).
+    """Wilson score interval of a binomial proportion (95 % with the default z).
 
     Parameters
     ----------
@@ -122,7 +120,7 @@ def wilson_interval(successes, trials, z=1.96):
     Returns
     -------
     low, high : ndarray
-        Bounds in [0, 1], same shape as the inputs.
+        Bounds in [0, 1], the inputs' shape.
     """
     successes = np.asarray(successes, dtype=float)
     trials = np.asarray(trials, dtype=float)

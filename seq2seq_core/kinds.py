@@ -1,4 +1,4 @@
-"""The one registry of model kinds: what training, checkpoints, evaluation, runs and pages know of each.
+"""The one registry of model kinds, read by training, checkpoints, evaluation, runs and pages.
 
 A new kind is its module (the model and its fast loss) plus one :class:`ModelKind`
 entry in :data:`MODEL_KINDS`.
@@ -30,17 +30,19 @@ class ModelKind:
     model_class : type
         Built as ``model_class(12, D, 12, rng=...)``.
     parts : tuple of str
-        The names of its RNNs, in ``model.parameters`` order (checkpoint names
-        are ``"<part>.fc_x2h.weight"`` …).
+        Its RNNs, in ``model.parameters`` order (checkpoint names ``"<part>.fc_x2h.weight"`` …).
     loss : callable
-        The fast path: ``loss(model, x, targets, workspace) -> (loss, logits)``.
+        The fast path, ``loss(model, x, targets, workspace=None) -> (loss, logits)``: x
+        one-hot shape-(T, N, C), targets shape-(T, N), mean cross-entropy loss shape-(),
+        logits shape-(T, N, K); the workspace's scratch arrays are reused by the next call.
     predict : callable
-        Greedy tokens: ``predict(model, digits)``, digits shape-(L, N) → shape-(L+1, N).
+        Greedy tokens without gradients, ``predict(model, digits)``: digits shape-(L, N),
+        tokens shape-(L+1, N) (a perfect model: the digits reversed, then ``<END>``).
     pretrained_file : str
         The shipped checkpoint in ``seq2seq_core/pretrained/``.
     trace : callable or None
-        ``trace(model, digits) -> Trace`` with encoder and decoder states, for
-        the hidden-state page; None where the model has no such states.
+        ``trace(model, digits) -> Trace`` with encoder and decoder states (the
+        hidden-state page); None where the model has none.
     one_pass : bool
         True for a model that must answer while reading (no encoder first).
     """

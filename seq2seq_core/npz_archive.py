@@ -1,10 +1,8 @@
-"""Reading a ``.npz`` safely: sizes and ``.npy`` headers are checked before any array is read.
+"""Reading a ``.npz`` safely: its zip directory and ``.npy`` headers checked before any array.
 
-``np.load`` believes the file: an entry that inflates to gigabytes, or a header that
-declares 10¹² elements, makes it allocate what the file says. :class:`NpzArchive`
-first reads only the zip directory and each entry's ``.npy`` header, refuses anything
-inconsistent, and then reads an array with a hard cap of the bytes its header needs,
-so memory stays within the caller's limits whatever the file claims.
+``np.load`` allocates whatever a file declares (an entry that inflates to gigabytes,
+a header of 10¹² elements); :class:`NpzArchive` refuses anything inconsistent, then
+reads each array with a hard cap of the bytes its header needs.
 """
 import contextlib
 import dataclasses
@@ -85,10 +83,10 @@ class NpzArchive:
     max_bytes : int
         Bound on the total uncompressed size the zip directory declares.
     error : type, optional
-        The exception raised, as ``error(reason, detail)``; :class:`NpzError` by default.
-        Reasons: ``"not_npz"`` (not a zip of ``.npy`` files, a pickle, a damaged or
+        Raised as ``error(reason, detail)``; :class:`NpzError` by default. Reasons:
+        ``"not_npz"`` (not a zip of ``.npy`` files, a pickle, a damaged or
         inconsistent entry), ``"unexpected"`` (too many entries), ``"too_large"``
-        (declared or actual data beyond ``max_bytes`` or beyond what a header needs).
+        (data beyond ``max_bytes`` or beyond what a header needs).
 
     Attributes
     ----------
@@ -150,14 +148,9 @@ class NpzArchive:
         return header
 
     def read(self, name):
-        """The array ``name``, reading no more than its header's bytes.
+        """The array ``name`` as a new, writable ndarray, reading no more than its header's bytes.
 
-        Check :attr:`headers` first: this allocates ``headers[name].nbytes``.
-
-        Returns
-        -------
-        numpy.ndarray, shape ``headers[name].shape``
-            A new, writable array.
+        It allocates ``headers[name].nbytes``: check :attr:`headers` first.
         """
         header = self.headers[name]
         with self._refusing_broken_files(), self._zip.open(f"{name}.npy") as file:
@@ -183,8 +176,8 @@ class NpzArchive:
 def _directory_size(data):
     """The zip directory's length in bytes, found as ``zipfile`` finds it (0 if none).
 
-    Checked before ``zipfile`` parses the directory, which costs time and memory
-    per entry. A zip64 end record (only needed past 65 535 entries or 4 GB) is refused.
+    Checked before ``zipfile`` parses the directory, which costs time and memory per
+    entry. A zip64 end record (needed only past 65 535 entries or 4 GB) is refused.
     """
     end = len(data) - 22
     if not (end >= 0 and data[end:end + 4] == b"PK\x05\x06" and data[-2:] == b"\0\0"):

@@ -35,29 +35,13 @@ class ProbeResult:
 
 
 def probe_sequences(lengths=PROBE_LENGTHS, seed=PROBE_SEED):
-    """Fixed digit sequences to watch during training, the same in every session.
-
-    Returns
-    -------
-    list of ndarray of int, shape-(L,)
-        One sequence per length.
-    """
+    """list of ndarray of int, shape-(L,): one digit sequence per length, drawn from ``seed``."""
     rng = np.random.default_rng(seed)
     return [rng.integers(0, 10, length) for length in lengths]
 
 
 def probe_predictions(model, probes):
-    """Run ``model`` on each probe sequence.
-
-    Parameters
-    ----------
-    model : a model of any kind in ``MODEL_KINDS``
-    probes : list of ndarray of int, shape-(L,)
-
-    Returns
-    -------
-    list of ProbeResult
-    """
+    """list of ProbeResult: a model of any kind in ``MODEL_KINDS`` run on each of ``probes``."""
     predict = kind_of(model).predict
     return [ProbeResult(digits, reversed_targets(digits[:, None])[:, 0],
                         predict(model, digits[:, None])[:, 0])

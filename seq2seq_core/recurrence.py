@@ -1,22 +1,13 @@
 """The fast path: the seq2seq forward and backward passes as fused MyGrad operations.
 
-The notebook's formulation (:mod:`seq2seq_core.model`) builds a graph of about a
-dozen small MyGrad operations per time step. Here each RNN is one
-:class:`mygrad.operation_base.Operation` whose forward loop and hand-written
-backward pass touch NumPy a few times per step:
-
-* the input product ``x_t W_xh + b_h`` of a one-hot ``x_t`` is a row gather from
-  the table ``W_xh + b_h``;
-* the ReLU masks of the backward pass are computed once per batch;
-* the weight gradients are single matrix products over all steps at once;
-* with a :class:`Workspace`, every batch-sized array is reused from the previous
-  iteration instead of being allocated (fresh arrays of a few hundred kB cost
-  page faults that add up to a fifth of a training step).
-
-The operations compute exactly the notebook's function (tests compare the loss and
-every gradient with :class:`~seq2seq_core.model.Seq2Seq`), and MyGrad's autograd
-still joins them. The plain-NumPy forward functions also serve evaluation and the
-hidden-state traces, where no gradient is needed.
+Each RNN is one :class:`mygrad.operation_base.Operation` whose forward loop and
+hand-written backward pass touch NumPy a few times per step, instead of a dozen
+small MyGrad operations per step (:mod:`seq2seq_core.model`): a one-hot input's
+product is a row gather from ``W_xh + b_h``, the ReLU masks are computed once per
+batch, the weight gradients are one matrix product over all steps, and with a
+:class:`Workspace` every batch-sized array is reused between iterations. Tests
+compare the loss and every gradient with :class:`~seq2seq_core.model.Seq2Seq`.
+The plain-NumPy forward functions also serve evaluation and traces.
 """
 import math
 
@@ -43,9 +34,9 @@ __all__ = [
 class Workspace:
     """Scratch arrays that one training loop reuses from iteration to iteration.
 
-    An array handed out under a name stays valid until the same name is asked for
-    again, so a workspace belongs to one training loop (one :class:`Trainer`), whose
-    iterations never overlap. Without a workspace, every function here allocates.
+    An array handed out under a name stays valid until that name is asked for again,
+    so a workspace belongs to one loop (one :class:`Trainer`), whose iterations never
+    overlap. Without a workspace, every function here allocates.
     """
 
     def __init__(self):
@@ -274,13 +265,12 @@ class GreedyDecoderRecurrence(_FusedOperation):
         return grad_h0, grad_w_xh, grad_b_h, grad_w_hh, grad_w_hy, grad_b_y
 
 
+# MyGrad's own loss spends most of its time turning a Python range into an index array.
 class SequenceCrossEntropy(Operation):
     """Mean softmax cross-entropy over all steps and sequences.
 
-    The same value and gradient as ``mygrad.nnet.losses.softmax_crossentropy`` on
-    the scores reshaped to (T·N, K) (a test checks both), in a handful of NumPy
-    calls: MyGrad's version spends most of its time turning a Python ``range``
-    into an index array, ~0.3 ms per batch, a fifth of a training step.
+    The value and gradient of ``mygrad.nnet.losses.softmax_crossentropy`` on the
+    scores reshaped to (T·N, K) (a test checks both), in a handful of NumPy calls.
 
     Variables: ``logits``, shape-(T, N, K). Keyword arguments: ``targets``, ints,
     shape-(T, N); ``workspace``. Output: a scalar.
@@ -316,7 +306,7 @@ class SequenceCrossEntropy(Operation):
 
 
 def sequence_cross_entropy(logits, targets, workspace=None):
-    """Tensor, shape-(): :class:`SequenceCrossEntropy` of ``logits`` against ``targets``, shape-(T, N)."""
+    """Tensor, shape-(): :class:`SequenceCrossEntropy` of ``logits`` and ``targets`` (T, N)."""
     return mg.execute_op(
         SequenceCrossEntropy, logits, op_kwargs={"targets": targets, "workspace": workspace}
     )
@@ -329,10 +319,9 @@ def seq2seq_logits(model, x, workspace=None):
     ----------
     model : Seq2Seq
     x : ndarray, shape-(T, N, C)
-        One-hot inputs: the digits, then ``<END>``.
+        One-hot digits, then ``<END>``.
     workspace : Workspace, optional
-        Reused scratch arrays; the result is then valid until the next call with
-        the same workspace.
+        Reused scratch arrays; the result is valid until the workspace's next use.
 
     Returns
     -------
@@ -352,20 +341,6 @@ def seq2seq_logits(model, x, workspace=None):
 
 
 def seq2seq_loss(model, x, targets, workspace=None):
-    """Mean softmax cross-entropy of the model's scores against ``targets``.
-
-    Parameters
-    ----------
-    model : Seq2Seq
-    x : ndarray, shape-(T, N, C)
-        One-hot inputs.
-    targets : ndarray of int, shape-(T, N)
-    workspace : Workspace, optional
-
-    Returns
-    -------
-    loss : Tensor, shape-()
-    logits : Tensor, shape-(T, N, K)
-    """
+    """The seq2seq kind's ``loss`` (see :class:`~seq2seq_core.kinds.ModelKind`)."""
     logits = seq2seq_logits(model, x, workspace)
     return sequence_cross_entropy(logits, targets, workspace), logits

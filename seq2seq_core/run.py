@@ -1,4 +1,4 @@
-"""One run of a session: a model with its hyperparameters and history, trained here or read from a file."""
+"""One run of a session: a model with its hyperparameters and history, trained or uploaded."""
 import numpy as np
 
 from .checkpoint import Checkpoint
@@ -12,33 +12,21 @@ UPLOADED = "uploaded"  # the status of a run read from a checkpoint file
 
 
 def changed_fields(run_hyperparameters, chosen):
-    """The hyperparameters that differ between a run and the settings now chosen.
-
-    Parameters
-    ----------
-    run_hyperparameters, chosen : Hyperparameters
-
-    Returns
-    -------
-    list of str
-        Field names in declaration order, e.g. ``["hidden", "learning_rate"]``.
-    """
+    """list of str: the fields, in order, whose value differs between a run's and ``chosen``."""
     run_values, chosen_values = run_hyperparameters.to_dict(), chosen.to_dict()
     return [name for name in run_values if run_values[name] != chosen_values[name]]
 
 
 class Run:
-    """One training run (or an uploaded checkpoint) of this session.
-
-    Build one with :meth:`trained` or :meth:`uploaded`.
+    """One training run, or uploaded checkpoint, of a session: :meth:`trained` or :meth:`uploaded`.
 
     Attributes
     ----------
     number : int
         Shown as "run 3"; never reused within a session.
     hyperparameters : Hyperparameters
-    model : Seq2Seq
-        The weights; while the run is active, the trainer's own model.
+    model : a model of any kind in ``MODEL_KINDS``
+        While the run is active, the trainer's own model.
     trainer : Trainer or None
         Only while the run is active (it can still be resumed).
     name : str
@@ -64,7 +52,7 @@ class Run:
 
     @property
     def history(self):
-        """dict of str to ndarray, shape-(iteration,): loss, token and sequence accuracy."""
+        """dict of str to ndarray, shape-(iteration,): the metrics per iteration."""
         return self.trainer.history if self.trainer is not None else self._history
 
     @property
@@ -101,15 +89,7 @@ def _float32(history):
 
 
 def run_label(number, lang, name=""):
-    """How a run is named on every page: "Run 3", or "Run 4 (file.npz)" for an upload.
-
-    Parameters
-    ----------
-    number : int
-    lang : {"ko", "en"}
-    name : str, optional
-        The uploaded file's name.
-    """
+    """str: a run's name on every page: "Run 3", or "Run 4 (file.npz)" for an upload."""
     if name:
         return t("training.run_label_file", lang, number=number, name=name)
     return t("training.run_label", lang, number=number)

@@ -16,8 +16,8 @@ MAX_NAME_CHARS = 60
 def display_name(file_name):
     """An uploaded file's name, safe to show as text anywhere (Markdown, HTML, a chart's legend).
 
-    Keeps letters and digits of any script, spaces and ``. - ( )``; anything
-    else becomes ``?``, and long names are cut to :data:`MAX_NAME_CHARS`.
+    Keeps letters and digits of any script, spaces and ``. - ( )``; anything else
+    becomes ``?``; long names are cut to :data:`MAX_NAME_CHARS`.
     """
     safe = "".join(c if c.isalnum() or c in " .-()" else "?" for c in str(file_name)).strip()
     return (safe[: MAX_NAME_CHARS - 1] + "…" if len(safe) > MAX_NAME_CHARS else safe) or "?"
@@ -51,9 +51,7 @@ class RunBook:
     turns : seq2seq_core.turns.Turns or None
         The server's queue of training turns; None trains whenever asked.
     connected : callable or None
-        Whether the session still has a browser. With it, a started run trains
-        in a thread of its own (see :class:`~seq2seq_core.worker.TrainingWorker`);
-        without it, the caller trains it with :meth:`advance` (tests, benchmarks).
+        Whether the session still has a browser; see :class:`~seq2seq_core.worker.TrainingWorker`.
 
     Attributes
     ----------
@@ -62,8 +60,8 @@ class RunBook:
     active : Run or None
         The run the buttons act on; the newest trained run until a reset.
     current : tuple of (int, int) or None
-        ``(run number, iteration)`` of the run last made the current model;
-        None for the shipped pretrained model.
+        ``(run number, iteration)`` of the run last made the current model; None
+        for the shipped pretrained model.
     dropped : list of int
         Numbers of runs removed to stay within ``max_runs``.
     worker : TrainingWorker
@@ -105,8 +103,8 @@ class RunBook:
     def start(self, hyperparameters, now=None, iterations=None):
         """Resume the active run, or begin one with ``hyperparameters``; a no-op while training.
 
-        ``hyperparameters`` are used only when a new run begins (none yet, or
-        the last one ended). ``iterations`` stops it after that many more.
+        ``hyperparameters`` serve only a new run (none yet, or the last one ended);
+        ``iterations`` stops it after that many more.
         """
         if self.running:
             return
@@ -160,10 +158,10 @@ class RunBook:
             return LiveView(run, len(history["loss"]), history, copy_model(run.model))
 
     def take_finished(self):
-        """int or None: the number of the active run if it trained all its iterations, once.
+        """int or None: once, the number of the active run if it trained all its iterations.
 
-        A run that ends while its student is on another page still becomes
-        their current model there. Choosing a model after it ended counts as taking it.
+        So a run that ends while its student is on another page still becomes their
+        current model there. Choosing a model after it ended counts as taking it.
         """
         run = self.active
         if run is None or run.status != Status.FINISHED.value or run.number == self._finish_handled:

@@ -5,16 +5,10 @@ __all__ = ["ThroughputMeter"]
 
 
 class ThroughputMeter:
-    """Wall-clock iterations per second over the last few seconds of training, and the ETA.
+    """Wall-clock iterations per second over the last ``window`` seconds of training, and the ETA.
 
-    Unlike :attr:`Trainer.iterations_per_second`, which counts only the time
-    inside ``step``, this counts the time between chunks too (drawing, the
-    browser's round trip), i.e. the speed a person sees. Pauses do not count.
-
-    Parameters
-    ----------
-    window : float
-        Seconds of recent samples the speed is measured over.
+    Unlike :attr:`Trainer.iterations_per_second` (time inside ``step`` only), this
+    counts the time between chunks too: the speed a person sees. Pauses do not count.
     """
 
     def __init__(self, window=3.0):

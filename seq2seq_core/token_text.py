@@ -12,12 +12,12 @@ def token_code(token):
 
 
 def tokens_markdown(tokens, flagged=(), flag=":red[✗{}]"):
-    """str: tokens, shape-(T,), as inline code; those at the indices ``flagged`` drawn as ``flag``."""
+    """str: tokens, shape-(T,), as inline code; those at the indices ``flagged`` as ``flag``."""
     flagged = set(np.ravel(flagged).tolist())
     return " ".join(flag.format(token_code(token)) if index in flagged else token_code(token)
                     for index, token in enumerate(tokens))
 
 
 def outputs_markdown(sequence_trace):
-    """str: the outputs of a one-sequence :class:`~seq2seq_core.trace.Trace`, wrong ones red and crossed."""
+    """str: the outputs of a one-sequence :class:`~seq2seq_core.trace.Trace`, wrong ones red ✗."""
     return tokens_markdown(sequence_trace.predictions[:, 0], np.flatnonzero(~sequence_trace.correct[:, 0]))

@@ -1,7 +1,6 @@
 """One forward pass of a seq2seq model with everything it computes, for plots and predictions.
 
-No gradients here: this is plain NumPy on the model's weights, the same loops as
-the fast training path (:mod:`seq2seq_core.recurrence`).
+Plain NumPy on the model's weights, no gradients: the loops of :mod:`seq2seq_core.recurrence`.
 """
 import dataclasses
 
@@ -14,17 +13,7 @@ __all__ = ["Trace", "trace", "predict_tokens", "softmax"]
 
 
 def softmax(logits):
-    """Softmax over the last axis.
-
-    Parameters
-    ----------
-    logits : ndarray, shape-(..., K)
-
-    Returns
-    -------
-    ndarray, shape-(..., K)
-        Non-negative, summing to 1 over the last axis.
-    """
+    """Softmax over the last axis of ``logits``, shape-(..., K); same shape, summing to 1."""
     shifted = np.exp(logits - logits.max(axis=-1, keepdims=True))
     return shifted / shifted.sum(axis=-1, keepdims=True)
 
@@ -36,7 +25,6 @@ class Trace:
     Attributes
     ----------
     digits : ndarray of int, shape-(T-1, N)
-        The input digits.
     encoder_inputs : ndarray of int, shape-(T, N)
         The digits, then ``<END>``.
     encoder_hidden : ndarray, shape-(T, N, D)
@@ -75,14 +63,13 @@ class Trace:
 
 
 def trace(model, digits):
-    """Run ``model`` on digit sequences and keep every intermediate array.
+    """Run a seq2seq ``model`` on digit sequences and keep every intermediate array.
 
     Parameters
     ----------
     model : Seq2Seq
     digits : array_like of int, shape-(L, N) or shape-(L,)
-        ``N`` sequences of length ``L`` ≥ 1, time first; a 1-D array is one
-        sequence (N = 1).
+        ``N`` sequences of length ``L`` ≥ 1, time first; 1-D is one sequence.
 
     Returns
     -------
@@ -104,16 +91,5 @@ def trace(model, digits):
 
 
 def predict_tokens(model, digits):
-    """The tokens a seq2seq model outputs for digit sequences.
-
-    Parameters
-    ----------
-    model : Seq2Seq
-    digits : array_like of int, shape-(L, N)
-
-    Returns
-    -------
-    ndarray of int, shape-(L+1, N)
-        Greedy predictions; a perfect model gives the digits reversed, then 11.
-    """
+    """The seq2seq kind's ``predict`` (see :class:`~seq2seq_core.kinds.ModelKind`)."""
     return trace(model, digits).predictions

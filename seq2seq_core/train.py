@@ -1,10 +1,8 @@
-"""Hyperparameters and a Trainer that advances a seq2seq model a few iterations at a time.
+"""Hyperparameters and a Trainer that advances a model of any kind a few iterations at a time.
 
-The training loop is the notebook's (a fresh batch each iteration, mean softmax
-cross-entropy, MyNN's Adam), run on the fused operations of
-:mod:`seq2seq_core.recurrence`. The Trainer can stop after any iteration and go
-on later, so a page can drive it in small chunks between redraws. The same loop
-also trains the notebook's one-pass RNN baseline (:mod:`seq2seq_core.baseline`).
+The loop is the notebook's (a fresh batch each iteration, mean softmax cross-entropy,
+MyNN's Adam) on each kind's fast loss. It can stop after any iteration and go on
+later, so a page can drive it in small chunks between redraws.
 """
 import dataclasses
 import enum
@@ -61,15 +59,7 @@ SESSION_LIMITS = {
 
 
 class HyperparameterError(ValueError):
-    """A hyperparameter outside its allowed range.
-
-    Attributes
-    ----------
-    field : str
-        The offending field's name, e.g. ``"hidden"``.
-    low, high : float
-        The allowed range.
-    """
+    """A hyperparameter, named by ``field`` (e.g. ``"hidden"``), outside [``low``, ``high``]."""
 
     def __init__(self, field, value, low, high, detail=""):
         self.field, self.value, self.low, self.high = field, value, low, high
@@ -84,7 +74,7 @@ class Hyperparameters:
     Attributes
     ----------
     hidden : int
-        Hidden size D of encoder and decoder (50).
+        Hidden size D (50).
     learning_rate : float
         Adam's step size (MyNN's default, 1e-3).
     batch_size : int
@@ -146,23 +136,23 @@ class Status(str, enum.Enum):
 
 
 class Trainer:
-    """Train a :class:`~seq2seq_core.model.Seq2Seq` as the notebook does, in chunks.
+    """Train a model as the notebook does, in chunks.
 
     Parameters
     ----------
     hyperparameters : Hyperparameters, optional
         The notebook's defaults when omitted.
-    model : Seq2Seq or RNN, optional
-        A model to continue training; a fresh one seeded by
-        ``hyperparameters.seed`` when omitted.
-    kind : {"seq2seq", "baseline"}, optional
-        Which model to build when ``model`` is omitted ("seq2seq" by default):
-        a key of :data:`MODEL_KINDS`. A given ``model`` brings its own kind.
+    model : a model of any kind in :data:`~seq2seq_core.kinds.MODEL_KINDS`, optional
+        A model to continue training; a fresh one seeded by ``hyperparameters.seed``
+        when omitted.
+    kind : str, optional
+        The kind (a key of ``MODEL_KINDS``) to build when ``model`` is omitted;
+        ``"seq2seq"`` by default. A given ``model`` brings its own.
 
     Attributes
     ----------
-    model : Seq2Seq or RNN
-    kind : {"seq2seq", "baseline"}
+    model
+    kind : str
     hyperparameters : Hyperparameters
     iteration : int
         Number of iterations done.
@@ -195,7 +185,7 @@ class Trainer:
 
     @property
     def history(self):
-        """dict of str to ndarray, shape-(iteration,): loss, token and sequence accuracy."""
+        """dict of str to ndarray, shape-(iteration,): ``METRIC_NAMES`` per iteration."""
         return {
             name: self._history[i, : self.iteration] for i, name in enumerate(METRIC_NAMES)
         }
@@ -211,24 +201,16 @@ class Trainer:
         return self.iteration / self.seconds if self.seconds else 0.0
 
     def step(self, k=1, max_seconds=None):
-        """Advance up to ``k`` iterations.
+        """Advance up to ``k`` iterations, or as many as ``max_seconds`` allow (at least one).
 
-        Stops early when the run is complete, when a loss or parameter stops being
-        finite or the loss explodes past ``DIVERGENCE_LOSS`` (status DIVERGED;
-        that iteration is neither applied nor kept in the history), or when ``max_seconds`` have passed, so that one call never
-        holds a shared server for long.
-
-        Parameters
-        ----------
-        k : int
-            Most iterations to do.
-        max_seconds : float, optional
-            Time budget for this call; at least one iteration is done.
+        Stops early when the run is complete, or when a loss or parameter stops being
+        finite or the loss passes ``DIVERGENCE_LOSS`` (status DIVERGED; that iteration is
+        neither applied nor kept).
 
         Returns
         -------
         dict of str to ndarray, shape-(k',)
-            The metrics of the k' ≤ k iterations done by this call.
+            The metrics of the k' ≤ k iterations this call did.
         """
         hp = self.hyperparameters
         start_iteration = self.iteration

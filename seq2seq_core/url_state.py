@@ -1,10 +1,9 @@
 """Page settings in the URL query, so that a lecturer can share a link to exactly one view.
 
-Each page declares its settings once, with their defaults (:data:`PAGE_SETTINGS`);
-:func:`read_query` turns a query into values and refuses anything invalid or
-hostile (``?seed=abc``, ``?hidden=100000``, a 10 000-character sequence), so that
-the page falls back to its default and says so; :func:`to_query` writes the
-current values back, and :func:`share_url` makes the link to copy.
+Each page declares its settings once (:data:`PAGE_SETTINGS`); widgets take their
+bounds from them, :func:`read_query` refuses anything invalid or hostile so that
+the page falls back to its default and says so, and :func:`to_query` writes the
+values back for :func:`share_url`.
 """
 import dataclasses
 import math
@@ -41,8 +40,8 @@ class Setting:
     widget_key : str
         The ``st.session_state`` key of the widget that holds the value.
     kind : {"int", "float", "int_range", "choice", "sequence"}
-        ``int_range`` is a (low, high) pair written ``3-12``; ``sequence`` is
-        typed digits, kept as text (``3 1 4``).
+        ``int_range`` is a (low, high) pair written ``3-12``; ``sequence`` is typed
+        digits, kept as text (``3 1 4``).
     default : object
         The value when the URL has none (or a refused one).
     low, high : float, optional
@@ -64,7 +63,7 @@ class Setting:
     step: int = None
 
     def widget_range(self):
-        """dict: the widget's ``min_value``, ``max_value`` and ``step``, or ``options`` of a choice."""
+        """dict: the widget's ``min_value``, ``max_value``, ``step``, or a choice's ``options``."""
         if self.choices:
             return {"options": self.choices}
         bounds = {"min_value": self.low, "max_value": self.high}
@@ -123,13 +122,7 @@ class Setting:
 
 
 def read_query(query, settings):
-    """Read the settings present in a URL query.
-
-    Parameters
-    ----------
-    query : Mapping[str, str]
-        e.g. ``st.query_params``; settings it lacks are not returned.
-    settings : Sequence[Setting]
+    """The settings present in a URL ``query`` (e.g. ``st.query_params``).
 
     Returns
     -------
@@ -150,32 +143,15 @@ def read_query(query, settings):
 
 
 def to_query(state, settings):
-    """The query parameters for the current widget values.
-
-    Parameters
-    ----------
-    state : Mapping[str, object]
-        e.g. ``st.session_state``; a setting whose widget has no value is left out.
-    settings : Sequence[Setting]
-
-    Returns
-    -------
-    dict of str to str
-    """
+    """dict of str to str: the query of the widget values in ``state`` (``st.session_state``)."""
     return {s.param: s.format(state[s.widget_key]) for s in settings if s.widget_key in state}
 
 
 def share_url(app_url, page_path, params):
-    """An absolute link to a page with its settings, for a "copy link" box.
+    """str: a link to ``page_path`` (``""`` for home) with ``params``, for a "copy link" box.
 
-    Parameters
-    ----------
-    app_url : str or None
-        Any address of the app as the browser sees it (``st.context.url``); only
-        scheme, host and port are kept. Without one the link is relative.
-    page_path : str
-        The page's URL path; ``""`` for home.
-    params : Mapping[str, str]
+    ``app_url`` is any address of the app as the browser sees it (``st.context.url``),
+    of which only scheme, host and port are kept; without one the link is relative.
     """
     parts = urlsplit(app_url or "")
     root = f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
@@ -187,7 +163,7 @@ _DEFAULTS = Hyperparameters()
 
 
 def _training(param, key, field, default=None, **options):
-    """A training page setting whose bounds are the engine's :data:`SESSION_LIMITS` of ``field``."""
+    """A training page setting bounded by the engine's :data:`SESSION_LIMITS` of ``field``."""
     low, high = SESSION_LIMITS[field]
     value = getattr(_DEFAULTS, field) if default is None else default
     return Setting(param, key, options.pop("kind", "int"), value, low, high, **options)
@@ -230,5 +206,5 @@ SETTINGS = {setting.widget_key: setting for page in PAGE_SETTINGS.values() for s
 
 
 def widget_range(widget_key):
-    """dict: the bounds of the widget ``widget_key`` from its :class:`Setting`, for ``st.slider(**...)``."""
+    """dict: widget ``widget_key``'s bounds from its :class:`Setting`, for ``st.slider(**...)``."""
     return SETTINGS[widget_key].widget_range()

@@ -1,4 +1,4 @@
-"""Training one session's run in a thread of its own, one short chunk per turn of the server's queue."""
+"""Training a session's run in a thread of its own, a short chunk per turn of the server's queue."""
 import contextlib
 import threading
 import traceback
@@ -16,30 +16,30 @@ TURN_WAIT_SECONDS = 0.1  # a trainer waiting for its turn looks this often wheth
 def chunk_seconds(budget, seconds_per_iteration):
     """``max_seconds`` for :meth:`Trainer.step` so that a chunk fits in ``budget`` seconds.
 
-    ``Trainer.step`` checks its deadline after each iteration, so two average
-    iterations of room absorb the overrun (long batches take about twice the average).
+    ``step`` checks its deadline after each iteration; two average iterations of room
+    absorb the overrun (long batches take about twice the average).
     """
     return max(0.0, budget - 2 * seconds_per_iteration)
 
 
 class TrainingWorker:
-    """Advances one :class:`~seq2seq_core.train.Trainer` at a time, in chunks, until a target iteration.
+    """Advances one :class:`~seq2seq_core.train.Trainer` at a time, in chunks, to a target.
 
     Parameters
     ----------
     turns : seq2seq_core.turns.Turns or None
         The server's queue of training turns; None trains whenever asked.
     connected : callable or None
-        Says whether the owning session still has a browser. With it,
-        :meth:`start` trains in a thread of its own until the target, a pause,
-        or a closed tab; without it, the caller calls :meth:`advance`.
+        Whether the owning session still has a browser. With it, :meth:`start`
+        trains in a thread of its own until the target, a pause or a closed tab;
+        without it, the caller calls :meth:`advance` (tests, benchmarks).
 
     Attributes
     ----------
     running : bool
         True while the trainer should train.
     failure : str or None
-        The exception's type name (``"ValueError"``) if the training thread stopped on an error.
+        The exception's type name if the training thread stopped on an error.
     meter : ThroughputMeter
     """
 
@@ -58,13 +58,7 @@ class TrainingWorker:
         self._lookers_changed = threading.Condition()
 
     def start(self, trainer, target, now=None):
-        """Train ``trainer`` up to iteration ``target``; nothing happens if training already.
-
-        Returns
-        -------
-        bool
-            Whether training started (False: a click that came while it trained).
-        """
+        """bool: whether ``trainer`` started training to iteration ``target`` (not if training)."""
         with self._control:
             if self.running:
                 return False
@@ -115,7 +109,7 @@ class TrainingWorker:
             self._stop()
 
     def take_stopped(self):
-        """bool: True, once, after the background training stopped on its own (target, end, error)."""
+        """bool: True, once, after background training stopped on its own (target, end, error)."""
         stopped, self._stopped_itself = self._stopped_itself, False
         return stopped
 
@@ -144,8 +138,8 @@ class TrainingWorker:
         budget : float
             Seconds this chunk may take.
         wait : float
-            With :attr:`turns`, seconds to wait for a turn; without one, nothing
-            is trained (the place in the queue is kept).
+            With :attr:`turns`, seconds to wait for a turn; without a turn nothing is
+            trained (the place in the queue is kept).
 
         Returns
         -------

@@ -52,7 +52,7 @@ def _model_line(index, name, lengths, values, hovertemplate, **options):
 
 
 def exact_match_figure(curves, training_ranges, lang, one_pass_ceiling=False):
-    """Exact-match accuracy by length, one line per model, with Wilson 95 % intervals.
+    """Exact-match accuracy by length, a line per model, with Wilson 95 % intervals.
 
     Parameters
     ----------
@@ -62,14 +62,13 @@ def exact_match_figure(curves, training_ranges, lang, one_pass_ceiling=False):
         The (min_len, max_len) ranges the models were trained on, each shaded.
     lang : {"ko", "en"}
     one_pass_ceiling : bool
-        Also draw the best exact match any one-pass model can reach,
-        ``0.1 ** (L // 2)`` (:func:`~seq2seq_core.baseline.one_pass_exact_match_ceiling`).
+        Also draw :func:`~seq2seq_core.baseline.one_pass_exact_match_ceiling`, dotted.
 
     Returns
     -------
     plotly.graph_objects.Figure
-        One ``Scatter`` per model (``x`` = lengths, ``y`` = exact match,
-        asymmetric ``error_y`` to the Wilson bounds), then the dotted ceiling.
+        A ``Scatter`` per model (``x`` lengths, ``y`` exact match, ``error_y`` to
+        the Wilson bounds), then the ceiling.
     """
     lengths = _all_lengths(curves)
     figure = _length_figure(t("accuracy.fig.exact_title", lang), t("accuracy.fig.exact_axis", lang),
@@ -94,19 +93,9 @@ def exact_match_figure(curves, training_ranges, lang, one_pass_ceiling=False):
 
 
 def token_accuracy_figure(curves, training_ranges, lang):
-    """Token accuracy by length, one line per model.
+    """Token accuracy by length (``<END>`` included), a line per model.
 
-    Parameters
-    ----------
-    curves : Sequence[Tuple[str, LengthEvaluation]]
-    training_ranges : Iterable[Tuple[int, int]]
-    lang : {"ko", "en"}
-
-    Returns
-    -------
-    plotly.graph_objects.Figure
-        One ``Scatter`` per model: ``x`` = lengths, ``y`` = fraction of right
-        output tokens (``<END>`` included).
+    Takes the arguments of :func:`exact_match_figure`; returns a ``Scatter`` per model.
     """
     lengths = _all_lengths(curves)
     figure = _length_figure(t("accuracy.fig.token_title", lang), t("accuracy.fig.token_axis", lang),
@@ -125,17 +114,16 @@ def position_heatmap(name, evaluation, lang, unread_boundary=False):
     name : str
         The model's display name, for the title.
     evaluation : LengthEvaluation
-        Its ``position_accuracy`` (shape-(L, P), NaN where no position) is drawn.
+        Its ``position_accuracy``, shape-(L, P), is drawn.
     lang : {"ko", "en"}
     unread_boundary : bool
-        For a one-pass model: also draw the line left of which each output is a
-        digit the model has not read yet (the first ``L // 2`` outputs).
+        For a one-pass model, also the line left of which outputs are digits not yet
+        read (the first ``L // 2``).
 
     Returns
     -------
     plotly.graph_objects.Figure
-        A ``Heatmap`` with ``x`` = output positions 1…P, ``y`` = lengths and a
-        sequential, colour-blind-safe scale from 0 to 1; then the boundary line.
+        A ``Heatmap`` (``x`` positions 1…P, ``y`` lengths, Cividis from 0 to 1), then the line.
     """
     accuracy = evaluation.position_accuracy
     positions = np.arange(1, accuracy.shape[1] + 1)

@@ -9,22 +9,13 @@ __all__ = ["one_hot_heatmap", "length_histogram"]
 
 
 def one_hot_heatmap(x, column, lang):
-    """Show sequence ``column`` of a batch as time × 12 channels, one 1 per row.
-
-    Parameters
-    ----------
-    x : ndarray, shape-(T, N, 12)
-        One-hot batch as made by :func:`~seq2seq_core.data.generate_batch`.
-    column : int
-        Which of the ``N`` sequences to show, 0 ≤ column < N.
-    lang : {"ko", "en"}
+    """Sequence ``column`` of a one-hot batch ``x``, shape-(T, N, 12), as time × 12 channels.
 
     Returns
     -------
     plotly.graph_objects.Figure
-        One heatmap whose ``z`` is ``x[:, column, :]``, shape-(T, 12); the
-        channels are labelled ``0``–``9``, ``<START>``, ``<END>`` and each time
-        step with the token it holds.
+        One heatmap, ``z`` = ``x[:, column, :]``, shape-(T, 12); channels labelled
+        ``0``–``9``, ``<START>``, ``<END>``, steps by the token they hold.
     """
     rows = np.asarray(x)[:, column, :]
     tokens = rows.argmax(axis=-1)
@@ -55,21 +46,18 @@ def one_hot_heatmap(x, column, lang):
 
 
 def length_histogram(lengths, seq_len_min, seq_len_max, lang):
-    """Count how many batches had each length, with the count a uniform draw expects.
+    """How many of ``B`` batches had each length in the range, and how many a uniform draw expects.
 
     Parameters
     ----------
     lengths : ndarray, shape-(B,)
-        The length ``T-1`` of each of ``B`` batches.
     seq_len_min, seq_len_max : int
-        The range the lengths were drawn from; every length in it gets a bar.
     lang : {"ko", "en"}
 
     Returns
     -------
     plotly.graph_objects.Figure
-        A bar trace with one bar per length in ``[seq_len_min, seq_len_max]``
-        and a dashed line at ``B / (seq_len_max - seq_len_min + 1)``.
+        A bar per length and a dashed line at ``B / (seq_len_max - seq_len_min + 1)``.
     """
     possible = np.arange(seq_len_min, seq_len_max + 1)
     counts = np.array([(np.asarray(lengths) == length).sum() for length in possible])

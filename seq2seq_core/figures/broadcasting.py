@@ -29,7 +29,7 @@ def _matrix(z, name):
 
 
 def step_product_figure(x, w, t, lang):
-    """Show the one (N, C) @ (C, K) product that the broadcast does at step ``t``.
+    """The one (N, C) @ (C, K) product that the broadcast does at step ``t``.
 
     Parameters
     ----------
@@ -42,8 +42,7 @@ def step_product_figure(x, w, t, lang):
     Returns
     -------
     plotly.graph_objects.Figure
-        Three annotated heatmaps side by side: ``x[t]`` shape-(N, C), ``w``
-        shape-(C, K) and ``(x @ w)[t]`` shape-(N, K).
+        Three annotated heatmaps side by side: ``x[t]``, ``w`` and ``(x @ w)[t]``.
     """
     x_t = np.asarray(x)[t]
     product = x_t @ w
@@ -77,22 +76,13 @@ def step_product_figure(x, w, t, lang):
 
 
 def memory_layout_figure(T, N, C, t, lang):
-    """Colour the elements of step ``t`` in memory order, for (T, N, C) and (N, T, C).
-
-    Parameters
-    ----------
-    T, N, C : int
-        The shape of the batch.
-    t : int
-        The step to highlight, 0 ≤ t < T.
-    lang : {"ko", "en"}
+    """The elements of step ``t`` in memory order, for (T, N, C) and (N, T, C).
 
     Returns
     -------
     plotly.graph_objects.Figure
-        One heatmap, 2 rows × ``T * N * C`` memory positions; ``z`` is 1 where
-        an element belongs to step ``t`` and 0 elsewhere. Row 0 is the
-        time-first layout (one contiguous run), row 1 the batch-first layout
+        One heatmap, 2 rows × ``T * N * C`` memory positions, ``z`` 1 where an
+        element belongs to step ``t``: time-first (one run), then batch-first
         (``N`` runs of ``C``).
     """
     steps = np.stack(memory_steps(T, N, C))

@@ -1,11 +1,8 @@
-"""Figure of the home page: the encoder → hidden state → decoder diagram for one sequence, as SVG.
+"""Figure of the home page: the encoder → hidden state → decoder diagram of one sequence, as SVG.
 
-A schematic, not a chart of data, so it is plain SVG rather than plotly: the
-home page is the first page a visitor opens, and without a plotly chart on it
-the browser does not load plotly's JavaScript to draw it (a fresh home page
-fully drawn, ``benchmarks.harness.time_fresh_home_load`` on an idle 2-core
-server: median 2.66 s with a plotly diagram, 1.50 s without). Its colours are its own, on its own light card, so it
-reads the same in the light and the dark theme.
+A schematic, not a chart of data: plain SVG, so that the first page a visitor
+opens does not load plotly's JavaScript. Its colours are its own, on its own
+light card, so it reads the same in the light and the dark theme.
 """
 from html import escape
 
@@ -56,13 +53,7 @@ def _state_label(name, index):
 
 
 def seq2seq_diagram(digits, lang):
-    """Draw how the seq2seq model reverses ``digits``: every token, state and arrow.
-
-    Parameters
-    ----------
-    digits : sequence of int, shape-(L,)
-        One digit sequence, e.g. ``[2, 4, 7, 1, 3]``.
-    lang : {"ko", "en"}
+    """How the seq2seq model reverses ``digits`` (e.g. ``[2, 4, 7, 1, 3]``): every token, state and arrow.
 
     Returns
     -------
@@ -70,9 +61,8 @@ def seq2seq_diagram(digits, lang):
         One ``<svg>`` element. Its texts carry classes by role, in time order:
         ``encoder-input`` (the digits, then ``<END>``), ``encoder-state``
         (``h_1 … h_T``), ``decoder-input`` (``<START>``, then the decoder's own
-        outputs), ``decoder-state`` and ``decoder-output`` (the digits
-        reversed, then ``<END>``). Arrows join them; the thick red one is the
-        only thing the decoder gets from the encoder.
+        outputs), ``decoder-state`` and ``decoder-output`` (the digits reversed,
+        then ``<END>``). The thick red arrow is all the decoder gets from the encoder.
     """
     digits = [int(d) for d in digits]
     steps = len(digits) + 1

@@ -1,4 +1,4 @@
-"""Figures of the training page: live loss and accuracy, runs overlaid, answers on probe sequences."""
+"""Figures of the training page: live loss and accuracy, runs overlaid, answers on probes."""
 import numpy as np
 import plotly.graph_objects as go
 
@@ -55,12 +55,11 @@ def _layout(title, xaxis, yaxis):
 
 
 def loss_figure(curves, total_iterations, lang):
-    """Loss against iteration: every (thinned) value faint, the moving average on top.
+    """Loss against iteration, log scale: every (thinned) value faint, the moving average on top.
 
     Parameters
     ----------
-    curves : seq2seq_core.runs.Curves
-        ``iterations`` shape-(m,), ``raw["loss"]`` and ``smoothed["loss"]`` shape-(m,).
+    curves : seq2seq_core.curves.Curves
     total_iterations : int
         The run's length; the x axis spans [0, total_iterations].
     lang : {"ko", "en"}
@@ -68,8 +67,7 @@ def loss_figure(curves, total_iterations, lang):
     Returns
     -------
     plotly.graph_objects.Figure
-        Two traces, raw then smoothed; a log-scale y axis (the loss falls from
-        ln 12 ≈ 2.5 by orders of magnitude).
+        Two traces, raw then smoothed.
     """
     hover = t("training.fig.hover", lang)
     return go.Figure(
@@ -86,19 +84,9 @@ def loss_figure(curves, total_iterations, lang):
 
 
 def accuracy_figure(curves, total_iterations, lang):
-    """Token accuracy and exact-sequence accuracy against iteration (moving averages).
+    """Token then exact-sequence accuracy (moving averages) against iteration, y fixed to [0, 1].
 
-    Parameters
-    ----------
-    curves : seq2seq_core.runs.Curves
-        ``smoothed["token_accuracy"]`` and ``smoothed["sequence_accuracy"]``, shape-(m,).
-    total_iterations : int
-    lang : {"ko", "en"}
-
-    Returns
-    -------
-    plotly.graph_objects.Figure
-        Two traces, token then sequence accuracy, on a y axis fixed to [0, 1].
+    Takes the arguments of :func:`loss_figure`; returns a figure of two traces.
     """
     hover = t("training.fig.hover_percent", lang)
     return go.Figure(
@@ -116,19 +104,10 @@ def accuracy_figure(curves, total_iterations, lang):
 
 
 def comparison_figure(labelled_curves, metric, lang):
-    """One metric of several runs overlaid, each as its moving average.
+    """One ``metric`` of several runs overlaid as moving averages, a trace per run.
 
-    Parameters
-    ----------
-    labelled_curves : list of (str, seq2seq_core.runs.Curves)
-        A legend label and the curves of each run, at most ``len(RUN_COLOURS)``.
-    metric : {"loss", "token_accuracy", "sequence_accuracy"}
-    lang : {"ko", "en"}
-
-    Returns
-    -------
-    plotly.graph_objects.Figure
-        One trace per run, in order, named by its label.
+    ``labelled_curves`` holds a legend label and the :class:`~seq2seq_core.curves.Curves`
+    of each run, at most ``len(RUN_COLOURS)``.
     """
     is_loss = metric == "loss"
     hover = t("training.fig.hover" if is_loss else "training.fig.hover_percent", lang)
@@ -150,16 +129,15 @@ def probe_figure(results, lang):
 
     Parameters
     ----------
-    results : list of seq2seq_core.runs.ProbeResult
-        ``targets`` and ``predictions`` of shape-(L+1,) each.
+    results : list of seq2seq_core.probes.ProbeResult
     lang : {"ko", "en"}
 
     Returns
     -------
     plotly.graph_objects.Figure
-        One heatmap with two rows per probe (target, then output) and one
-        column per output position; ``z`` is 0 in target rows, 1 for a right
-        and 2 for a wrong output token, NaN past a sequence's end.
+        One heatmap: two rows per probe (target, then output), a column per output
+        position; ``z`` is 0 in target rows, 1 for a right and 2 for a wrong output
+        token, NaN past a sequence's end.
     """
     width = max(len(result.targets) for result in results)
     z = np.full((2 * len(results), width), np.nan)
