@@ -6,6 +6,7 @@ a change of the switch reruns the app, and ``setup_page`` writes it to ``?lang=`
 """
 import streamlit as st
 
+from pages._keep import kept
 from pages._shell import LANG_KEY, PRESENT_KEY, navigation_pages, setup_page
 from seq2seq_core.i18n import LANGUAGES, t
 
@@ -21,10 +22,10 @@ with st.sidebar:
     lang = st.radio(
         t("common.language", lang),
         LANGUAGES,
-        key=LANG_KEY,
         format_func=lambda code: t(f"shell.language.{code}", lang),
         horizontal=True,
+        **kept(LANG_KEY),
     )
-    st.toggle(t("shell.present", lang), key=PRESENT_KEY, help=t("shell.present_help", lang))
+    st.toggle(t("shell.present", lang), help=t("shell.present_help", lang), **kept(PRESENT_KEY))
 
 st.navigation(navigation_pages(lang)).run()

@@ -119,7 +119,7 @@ def setup_page(name=None):
     if name is None:
         # app.py, before it draws the sidebar's switch and toggle: they show the session's
         # values even after a run that failed (the browser then forgot every widget).
-        keep_value(LANG_KEY, url_lang)
+        keep_value(LANG_KEY, url_lang, translated=True)
         keep_value(PRESENT_KEY, url_present)
     else:  # a page file, alone or after app.py: never touch a widget app.py has drawn
         st.session_state.setdefault(LANG_KEY, url_lang)
@@ -158,7 +158,7 @@ def _sync_settings(name, lang):
         st.session_state[read_flag] = True
         rejected += refused_settings
     for setting in settings:
-        keep_value(setting.widget_key, setting.default)
+        keep_value(setting.widget_key, setting.default, translated=setting.kind == "choice")
     params = to_query(st.session_state, settings)
     for param, value in params.items():
         if st.query_params.get(param) != value:

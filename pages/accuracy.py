@@ -11,6 +11,7 @@ import math
 import pandas as pd
 import streamlit as st
 
+from pages._keep import setting_args
 from pages._shell import BOOK_KEY, current_model, page, setup_page
 from seq2seq_core.checkpoint import load_pretrained
 from seq2seq_core.comparison import (
@@ -29,7 +30,6 @@ from seq2seq_core.figures.accuracy import (
 )
 from seq2seq_core.i18n import t
 from seq2seq_core.kinds import DEFAULT_KIND, MODEL_KINDS, kind_of
-from seq2seq_core.url_state import widget_range
 
 lang = setup_page("accuracy")
 
@@ -70,10 +70,9 @@ st.title(t("shell.page.accuracy", lang))
 st.markdown(t("accuracy.intro", lang))
 
 left, right = st.columns(2)
-samples = left.slider(t("accuracy.samples", lang), **widget_range("accuracy_samples"),
-                      key="accuracy_samples", help=t("accuracy.samples_help", lang))
-min_len, max_len = right.slider(t("accuracy.lengths", lang), **widget_range("accuracy_lengths"),
-                                key="accuracy_lengths")
+samples = left.slider(t("accuracy.samples", lang), **setting_args("accuracy_samples"),
+                      help=t("accuracy.samples_help", lang))
+min_len, max_len = right.slider(t("accuracy.lengths", lang), **setting_args("accuracy_lengths"))
 chosen = st.multiselect(t("accuracy.models", lang), list(candidates), default=list(candidates),
                         key="accuracy_models", format_func=lambda key: candidates[key][0])
 st.caption(t("accuracy.model.caption", lang,

@@ -3,11 +3,12 @@ import numpy as np
 import streamlit as st
 
 from pages._callbacks import guarded
+from pages._keep import setting_args
 from pages._shell import setup_page
 from seq2seq_core.batches import LengthRangeError, batch_call, sample_lengths, seeded_batch
 from seq2seq_core.figures.batches import length_histogram, one_hot_heatmap
 from seq2seq_core.i18n import t
-from seq2seq_core.url_state import SETTINGS, widget_range
+from seq2seq_core.url_state import SETTINGS
 
 HISTOGRAM_BATCHES = 2000
 
@@ -31,13 +32,10 @@ st.markdown(t("batches.intro", lang))
 
 left, right = st.columns(2)
 # Bounds and defaults of the sliders come from seq2seq_core.url_state.PAGE_SETTINGS.
-seq_len_min = left.slider(t("batches.min_len", lang), **widget_range("batches_min"),
-                          key="batches_min")
-seq_len_max = left.slider(t("batches.max_len", lang), **widget_range("batches_max"),
-                          key="batches_max")
-batch_size = right.slider(t("batches.batch_size", lang), **widget_range("batches_size"),
-                          key="batches_size")
-seed = right.slider(t("batches.seed", lang), **widget_range("batches_seed"), key="batches_seed")
+seq_len_min = left.slider(t("batches.min_len", lang), **setting_args("batches_min"))
+seq_len_max = left.slider(t("batches.max_len", lang), **setting_args("batches_max"))
+batch_size = right.slider(t("batches.batch_size", lang), **setting_args("batches_size"))
+seed = right.slider(t("batches.seed", lang), **setting_args("batches_seed"))
 right.button(t("batches.new", lang), help=t("batches.new_help", lang), on_click=next_seed)
 
 try:

@@ -1,9 +1,9 @@
 """Broadcasting ``/broadcasting``: the notebook's (T, N, C) @ (C, K) demonstration, interactive."""
 import streamlit as st
 
+from pages._keep import setting_args
 from pages._shell import setup_page
 from seq2seq_core.broadcasting import (
-    WEIGHT_LAYOUTS,
     compare_products,
     demo_arrays,
     matmul_error,
@@ -11,7 +11,6 @@ from seq2seq_core.broadcasting import (
 )
 from seq2seq_core.figures.broadcasting import memory_layout_figure, step_product_figure
 from seq2seq_core.i18n import t
-from seq2seq_core.url_state import widget_range
 
 lang = setup_page("broadcasting")
 
@@ -19,15 +18,13 @@ st.title(t("broadcasting.title", lang))
 st.markdown(t("broadcasting.intro", lang))
 
 columns = st.columns(4)
-T, N, C, K = (column.slider(name, **widget_range(f"broadcasting_{name}"),
-                            key=f"broadcasting_{name}")
+T, N, C, K = (column.slider(name, **setting_args(f"broadcasting_{name}"))
               for column, name in zip(columns, "TNCK"))
 layout = st.radio(
     t("broadcasting.weight_layout", lang),
-    WEIGHT_LAYOUTS,
     format_func=lambda name: t(f"broadcasting.layout.{name}", lang),
     horizontal=True,
-    key="broadcasting_layout",
+    **setting_args("broadcasting_layout"),
 )
 
 x, w = demo_arrays(T, N, C, K, layout)

@@ -19,6 +19,7 @@ import dataclasses
 import streamlit as st
 
 from pages._callbacks import guarded
+from pages._keep import setting_args
 from pages._shell import BOOK_KEY, MODEL_KEY, current_model, session_connected, setup_page
 from pages._steady_chart import steady_plotly_chart
 from seq2seq_core.checkpoint import (
@@ -172,16 +173,15 @@ st.markdown(t("training.intro", lang))
 st.subheader(t("training.settings", lang))
 left, middle, right = st.columns(3)
 # Bounds and defaults come from seq2seq_core.url_state.PAGE_SETTINGS["training"].
-left.slider(t("training.hidden", lang), **widget_range("train_hidden"), key="train_hidden")
-left.select_slider(t("training.learning_rate", lang), **widget_range("train_lr"),
-                   format_func="{:g}".format, key="train_lr")
-middle.slider(t("training.batch_size", lang), **widget_range("train_batch"), key="train_batch")
-middle.slider(t("training.iterations", lang), **widget_range("train_iterations"),
-              key="train_iterations")
-right.slider(t("training.lengths", lang), **widget_range("train_lengths"), key="train_lengths")
+left.slider(t("training.hidden", lang), **setting_args("train_hidden"))
+left.select_slider(t("training.learning_rate", lang), **setting_args("train_lr"),
+                   format_func="{:g}".format)
+middle.slider(t("training.batch_size", lang), **setting_args("train_batch"))
+middle.slider(t("training.iterations", lang), **setting_args("train_iterations"))
+right.slider(t("training.lengths", lang), **setting_args("train_lengths"))
 # The range in the label: Streamlit's own out-of-range message is in English only.
 right.number_input(t("training.seed", lang, **widget_range("train_seed")),
-                   **widget_range("train_seed"), key="train_seed")
+                   **setting_args("train_seed"))
 
 active = book.active
 if active is not None and (book.running or book.is_paused):

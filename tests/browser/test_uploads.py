@@ -23,7 +23,8 @@ MARKDOWN_NAME = "[click me](https://example.com/p) ![img](https://example.com/x.
 
 
 def shipped(kind):
-    return (resources.files("seq2seq_core") / "pretrained" / MODEL_KINDS[kind].pretrained_file).read_bytes()
+    pretrained = resources.files("seq2seq_core") / "pretrained"
+    return (pretrained / MODEL_KINDS[kind].pretrained_file).read_bytes()
 
 
 def bomb():
@@ -96,9 +97,11 @@ def test_every_upload_ends_in_a_message_and_keeps_the_runs_and_the_server(new_ta
             label = t("training.run_label_file", lang, number=runs, name=display_name(name))
             assert t("training.upload.loaded", lang, name=display_name(name), label=label) in text
         else:
-            assert t(f"training.upload.{reason}", lang, detail="\x00").split("\x00")[0] in text, name
+            before_detail = t(f"training.upload.{reason}", lang, detail="\x00").split("\x00")[0]
+            assert before_detail in text, name
         legend = page.locator(".st-key-train_compare_chart").inner_text()
         assert t("training.run_label", lang, number=1) in legend, f"run 1 lost after {name}"
         assert server.rss_mb() < memory_before + MEMORY_HEADROOM_MB, f"memory after {name}"
-    assert page.locator('a[href^="https://example.com"], img[src^="https://example.com"]').count() == 0
+    remote = 'a[href^="https://example.com"], img[src^="https://example.com"]'
+    assert page.locator(remote).count() == 0
     app.screenshot(f"training-uploads-{lang}")
