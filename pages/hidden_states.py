@@ -95,10 +95,10 @@ def typed_digits():
     if DIGITS_KEY not in st.session_state:
         # first visit: setup_page gave the box the link's sequence or the default, never a typo
         st.session_state[DIGITS_KEY] = parse_sequence(st.session_state.sequence_input).tolist()
-    typed_column, length_column, button_column = st.columns([3, 2, 1.4], vertical_alignment="bottom")
-    typed = typed_column.text_input(
-        t("hidden_states.sequence", lang), key="sequence_input", help=t("hidden_states.sequence_help", lang)
-    )
+    typed_column, length_column, button_column = st.columns([3, 2, 1.4],
+                                                            vertical_alignment="bottom")
+    typed = typed_column.text_input(t("hidden_states.sequence", lang), key="sequence_input",
+                                    help=t("hidden_states.sequence_help", lang))
     length_column.slider(t("hidden_states.length", lang), **widget_range("hidden_states_length"),
                          key="hidden_states_length")
     button_column.button(
@@ -112,9 +112,8 @@ def typed_digits():
         st.session_state[DIGITS_KEY] = parse_sequence(typed).tolist()
     except SequenceInputError as error:
         st.error(t(f"common.sequence.{error.reason}", lang, max_length=MAX_TYPED_LENGTH))
-        st.caption(
-            t("hidden_states.showing_last", lang, sequence=format_digits(st.session_state[DIGITS_KEY]))
-        )
+        last = format_digits(st.session_state[DIGITS_KEY])
+        st.caption(t("hidden_states.showing_last", lang, sequence=last))
     return np.array(st.session_state[DIGITS_KEY])
 
 
@@ -158,11 +157,12 @@ def step_through(seen, steps):
         f"{token_code(token)} {probability:.2%}"
         for token, probability in zip(summary.top_tokens, summary.top_probabilities)
     )
-    chosen = t(
-        f"hidden_states.step.{'right' if summary.correct else 'wrong'}", lang, chosen=token_code(summary.chosen)
-    )
+    chosen = t(f"hidden_states.step.{'right' if summary.correct else 'wrong'}", lang,
+               chosen=token_code(summary.chosen))
+    reads = t("hidden_states.step.reads", lang, step=step,
+              input_token=token_code(summary.input_token))
     st.markdown(
-        f"{t('hidden_states.step.reads', lang, step=step, input_token=token_code(summary.input_token))}; {should}.  \n"
+        f"{reads}; {should}.  \n"
         f"{t('hidden_states.step.top', lang, top=TOP_PROBABILITIES)} {top}  \n{chosen}"
     )
     return summary
@@ -216,9 +216,8 @@ def heatmaps(seen, probe, summary, orders):
         key="hidden_states_decoder",
     )
     st.plotly_chart(
-        probability_heatmap(
-            seen.probabilities[:, 0], targets, predictions, decoder_labels, lang, highlight_step=summary.step
-        ),
+        probability_heatmap(seen.probabilities[:, 0], targets, predictions, decoder_labels, lang,
+                            highlight_step=summary.step),
         key="hidden_states_probabilities",
     )
 
@@ -239,9 +238,8 @@ def dead_units(probe, hp, units):
         )
     )
     if len(dead_encoder) or len(dead_decoder):
-        st.caption(
-            t("hidden_states.dead.list", lang, encoder=unit_list(dead_encoder), decoder=unit_list(dead_decoder))
-        )
+        st.caption(t("hidden_states.dead.list", lang, encoder=unit_list(dead_encoder),
+                     decoder=unit_list(dead_decoder)))
 
 
 def bottleneck(digits, seen, probe, units):
@@ -282,17 +280,19 @@ def bottleneck(digits, seen, probe, units):
 
 
 def changed_sequence(model, digits):
-    """The controls that change one digit of the typed sequence (A); returns (position, trace of B)."""
+    """Controls to change one digit of the typed sequence (A); returns (position, B's trace)."""
     position_column, digit_column = st.columns(2)
     if st.session_state.get("_saved_hidden_states_change_position", 0) >= len(digits):
-        st.session_state["_saved_hidden_states_change_position"] = 0  # a shorter sequence than before
+        # a shorter sequence than before
+        st.session_state["_saved_hidden_states_change_position"] = 0
     # The option labels must not depend on the digits: the browser sends back the
     # label, and a label that changed with the sequence would match no option.
     position = position_column.selectbox(
         t("hidden_states.compare.position", lang),
         range(len(digits)),
         key=keep_value("hidden_states_change_position", 0),
-        format_func=lambda index: t("hidden_states.compare.position_option", lang, position=index + 1),
+        format_func=lambda index: t("hidden_states.compare.position_option", lang,
+                                    position=index + 1),
     )
     # Only digits that differ from the one in place: B is always a different sequence.
     new_digit = digit_column.selectbox(
@@ -361,7 +361,8 @@ def compare(model, digits, seen, probe, encoder_order, decoder_order):
         hidden_difference_heatmap(
             changed.decoder_hidden[:, 0] - seen.decoder_hidden[:, 0],
             decoder_order,
-            decoder_axis_labels(changed.decoder_inputs[:, 0], changed.predictions[:, 0], changed.targets[:, 0]),
+            decoder_axis_labels(changed.decoder_inputs[:, 0], changed.predictions[:, 0],
+                                changed.targets[:, 0]),
             t("hidden_states.compare.decoder_difference", lang),
             lang,
             dead_units=probe.dead_decoder_units,

@@ -11,7 +11,8 @@ import numpy as np
 from .data import encode_digits
 from .recurrence import EncoderRecurrence, encode_forward, sequence_cross_entropy
 
-__all__ = ["baseline_logits", "baseline_loss", "predict_baseline_tokens", "one_pass_exact_match_ceiling"]
+__all__ = ["baseline_logits", "baseline_loss", "predict_baseline_tokens",
+           "one_pass_exact_match_ceiling"]
 
 
 def baseline_logits(model, x, workspace=None):

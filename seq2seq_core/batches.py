@@ -7,7 +7,7 @@ __all__ = ["LengthRangeError", "check_length_range", "seeded_batch", "batch_call
 
 
 class LengthRangeError(ValueError):
-    """A length range no batch can have; ``reason`` (``"min_above_max"``) keys the user's message."""
+    """A length range no batch can have; ``reason`` (``"min_above_max"``) keys the message."""
 
     def __init__(self, reason, seq_len_min, seq_len_max):
         self.reason = reason
@@ -60,6 +60,7 @@ def sample_lengths(seq_len_min, seq_len_max, n_batches, seed):
     check_length_range(seq_len_min, seq_len_max)
     rng = np.random.default_rng(seed)
     return np.array(
-        [generate_batch(seq_len_min, seq_len_max, 1, rng=rng)[2].shape[0] for _ in range(n_batches)],
+        [generate_batch(seq_len_min, seq_len_max, 1, rng=rng)[2].shape[0]
+         for _ in range(n_batches)],
         dtype=np.int64,
     )

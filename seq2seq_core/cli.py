@@ -29,7 +29,8 @@ def _build_parser():
     train = commands.add_parser("train", help="train a model and save a checkpoint")
     train.add_argument("--iterations", type=int, default=DEFAULTS.iterations)
     train.add_argument("--hidden", type=int, default=DEFAULTS.hidden, help="hidden size D")
-    train.add_argument("--lr", type=float, default=DEFAULTS.learning_rate, help="Adam learning rate")
+    train.add_argument("--lr", type=float, default=DEFAULTS.learning_rate,
+                       help="Adam learning rate")
     train.add_argument("--batch-size", type=int, default=DEFAULTS.batch_size)
     train.add_argument("--min-len", type=int, default=DEFAULTS.min_len)
     train.add_argument("--max-len", type=int, default=DEFAULTS.max_len)
@@ -82,13 +83,15 @@ def _train(args, parser):
 
 def _evaluate(args, parser):
     try:
-        checkpoint = load_pretrained() if args.checkpoint is None else load_checkpoint(args.checkpoint)
+        checkpoint = (load_pretrained() if args.checkpoint is None
+                      else load_checkpoint(args.checkpoint))
     except FileNotFoundError:
         parser.error(f"no such file: {args.checkpoint}")
     except (CheckpointError, OSError) as error:
         parser.error(f"{args.checkpoint}: {error}")
     try:
-        result = evaluate_model(checkpoint.model, args.min_len, args.max_len, args.samples, args.seed)
+        result = evaluate_model(checkpoint.model, args.min_len, args.max_len, args.samples,
+                                args.seed)
     except ValueError as error:
         parser.error(str(error))
     if args.json:

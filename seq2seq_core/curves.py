@@ -86,7 +86,8 @@ class Curves:
 def training_curves(history, total_iterations, max_points=MAX_PLOT_POINTS):
     """:class:`Curves` of ``history`` (shape-(n,) per metric), a run of ``total_iterations``."""
     window = smoothing_window(total_iterations)
-    indices = plot_indices(len(history["loss"]), max(total_iterations, len(history["loss"])), max_points)
+    done = len(history["loss"])
+    indices = plot_indices(done, max(total_iterations, done), max_points)
     return Curves(
         iterations=indices + 1,
         raw={name: np.asarray(history[name])[indices] for name in METRIC_NAMES},

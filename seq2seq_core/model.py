@@ -5,9 +5,8 @@ that the fast path (:mod:`seq2seq_core.recurrence`) is tested against.
 Shapes use the notebook's letters: T steps, N sequences, C input channels,
 D hidden units, K output classes.
 """
-import numpy as np
-
 import mygrad as mg
+import numpy as np
 from mygrad.nnet.activations import relu
 from mygrad.nnet.initializers import glorot_normal
 from mynn.layers.dense import dense

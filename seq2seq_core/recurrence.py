@@ -11,9 +11,8 @@ The plain-NumPy forward functions also serve evaluation and traces.
 """
 import math
 
-import numpy as np
-
 import mygrad as mg
+import numpy as np
 from mygrad.operation_base import Operation
 
 from .data import START
@@ -257,7 +256,8 @@ class GreedyDecoderRecurrence(_FusedOperation):
         one_hot_inputs = _array(
             self.workspace, "one_hot_inputs", self.inputs.shape + (vocab_size,), self.hidden.dtype
         )
-        np.take(np.eye(vocab_size, dtype=self.hidden.dtype), self.inputs, axis=0, out=one_hot_inputs)
+        np.take(np.eye(vocab_size, dtype=self.hidden.dtype), self.inputs, axis=0,
+                out=one_hot_inputs)
         grad_w_xh, grad_b_h, grad_w_hh, grad_h0 = _recurrence_backward(
             grad_hidden, self.hidden, h0.data, w_hh.data, one_hot_inputs,
             workspace=self.workspace,
@@ -296,7 +296,8 @@ class SequenceCrossEntropy(Operation):
         loss = (np.log(normalizer) - target_scores).sum() / count
         probabilities /= normalizer
         target_probabilities = np.take_along_axis(probabilities, targets[..., np.newaxis], axis=-1)
-        np.put_along_axis(probabilities, targets[..., np.newaxis], target_probabilities - 1, axis=-1)
+        np.put_along_axis(probabilities, targets[..., np.newaxis], target_probabilities - 1,
+                          axis=-1)
         probabilities /= count
         self.grad_logits = probabilities
         return np.asarray(loss, dtype=scores.dtype)

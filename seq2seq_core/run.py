@@ -33,7 +33,8 @@ class Run:
         The file name of an uploaded run, else ``""``.
     """
 
-    def __init__(self, number, hyperparameters, model, trainer=None, history=None, status=None, name=""):
+    def __init__(self, number, hyperparameters, model, trainer=None, history=None, status=None,
+                 name=""):
         self.number, self.hyperparameters, self.model = number, hyperparameters, model
         self.trainer, self.name = trainer, name
         self._history, self._status = history, status
@@ -79,7 +80,8 @@ class Run:
 
     def checkpoint(self):
         """Checkpoint: a snapshot of this run that later training does not change."""
-        history = {name: np.array(values, dtype=np.float64) for name, values in self.history.items()}
+        history = {name: np.array(values, dtype=np.float64)
+                   for name, values in self.history.items()}
         return Checkpoint(copy_model(self.model), self.hyperparameters, history)
 
 

@@ -41,7 +41,8 @@ class ThroughputMeter:
         """float or None: iterations per second over the window; None until measurable."""
         if len(self._samples) < 2:
             return None
-        (first_time, first_iteration), (last_time, last_iteration) = self._samples[0], self._samples[-1]
+        first_time, first_iteration = self._samples[0]
+        last_time, last_iteration = self._samples[-1]
         if last_time <= first_time:
             return None
         return (last_iteration - first_iteration) / (last_time - first_time)

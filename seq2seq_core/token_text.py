@@ -20,4 +20,5 @@ def tokens_markdown(tokens, flagged=(), flag=":red[✗{}]"):
 
 def outputs_markdown(sequence_trace):
     """str: the outputs of a one-sequence :class:`~seq2seq_core.trace.Trace`, wrong ones red ✗."""
-    return tokens_markdown(sequence_trace.predictions[:, 0], np.flatnonzero(~sequence_trace.correct[:, 0]))
+    return tokens_markdown(sequence_trace.predictions[:, 0],
+                           np.flatnonzero(~sequence_trace.correct[:, 0]))

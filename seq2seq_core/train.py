@@ -9,9 +9,8 @@ import enum
 import math
 import time
 
-import numpy as np
-
 import mygrad as mg
+import numpy as np
 from mynn.optimizers.adam import Adam
 
 from .blas import use_one_blas_thread
@@ -103,7 +102,8 @@ class Hyperparameters:
                 if isinstance(value, bool) or not isinstance(value, (int, np.integer)):
                     raise HyperparameterError(field.name, value, low, high, "an integer")
                 object.__setattr__(self, field.name, int(value))
-            elif not isinstance(value, (int, float, np.floating, np.integer)) or not math.isfinite(value):
+            elif (not isinstance(value, (int, float, np.floating, np.integer))
+                  or not math.isfinite(value)):
                 raise HyperparameterError(field.name, value, low, high, "a finite number")
             if not low <= value <= high:
                 raise HyperparameterError(field.name, value, low, high)

@@ -182,7 +182,8 @@ PAGE_SETTINGS = {
         Setting("N", "broadcasting_N", "int", 3, 1, 5),
         Setting("C", "broadcasting_C", "int", 4, 1, 6),
         Setting("K", "broadcasting_K", "int", 5, 1, 6),
-        Setting("weights", "broadcasting_layout", "choice", WEIGHT_LAYOUTS[0], choices=WEIGHT_LAYOUTS),
+        Setting("weights", "broadcasting_layout", "choice", WEIGHT_LAYOUTS[0],
+                choices=WEIGHT_LAYOUTS),
     ),
     "training": (
         _training("hidden", "train_hidden", "hidden"),

@@ -25,10 +25,12 @@ def _length_figure(title, axis_title, lengths, training_ranges, lang):
         )
     figure.update_layout(
         title=title,
-        xaxis=dict(title=t("accuracy.fig.length", lang), range=[lengths.min() - 0.5, lengths.max() + 0.5],
+        xaxis=dict(title=t("accuracy.fig.length", lang),
+                   range=[lengths.min() - 0.5, lengths.max() + 0.5],
                    dtick=1 if len(lengths) <= 15 else 5, tick0=0),
         # headroom above 100 % for the training-range label; ticks stop at 100 %
-        yaxis=dict(title=axis_title, range=[-0.03, 1.13], tickvals=np.linspace(0, 1, 6), tickformat=".0%"),
+        yaxis=dict(title=axis_title, range=[-0.03, 1.13], tickvals=np.linspace(0, 1, 6),
+                   tickformat=".0%"),
         height=470,
         # Fixed margins, so that charts side by side keep equal plot areas whatever their legends.
         margin=dict(l=70, r=10, t=60, b=150, autoexpand=False),
@@ -85,8 +87,9 @@ def exact_match_figure(curves, training_ranges, lang, one_pass_ceiling=False):
         ))
     if one_pass_ceiling:
         figure.add_trace(go.Scatter(
-            x=lengths, y=one_pass_exact_match_ceiling(lengths), name=t("accuracy.fig.ceiling", lang),
-            mode="lines", line=dict(color=_CEILING_COLOUR, dash="dot", width=2),
+            x=lengths, y=one_pass_exact_match_ceiling(lengths),
+            name=t("accuracy.fig.ceiling", lang), mode="lines",
+            line=dict(color=_CEILING_COLOUR, dash="dot", width=2),
             hovertemplate=t("accuracy.fig.ceiling_hover", lang) + "<extra></extra>",
         ))
     return figure
@@ -135,7 +138,8 @@ def position_heatmap(name, evaluation, lang, unread_boundary=False):
     if unread_boundary:
         lengths = evaluation.lengths
         figure.add_trace(go.Scatter(
-            x=lengths // 2 + 0.5, y=lengths, mode="lines", line=dict(color=_BOUNDARY_COLOUR, dash="dash", width=3, shape="vhv"),
+            x=lengths // 2 + 0.5, y=lengths, mode="lines",
+            line=dict(color=_BOUNDARY_COLOUR, dash="dash", width=3, shape="vhv"),
             name=t("accuracy.fig.unread", lang), showlegend=True, customdata=lengths // 2,
             hovertemplate=t("accuracy.fig.unread_hover", lang) + "<extra></extra>",
         ))
@@ -143,7 +147,8 @@ def position_heatmap(name, evaluation, lang, unread_boundary=False):
         title=t("accuracy.fig.position_title", lang, name=name),
         xaxis=dict(title=t("accuracy.fig.position", lang), dtick=1 if len(positions) <= 16 else 5,
                    range=[0.5, positions.max() + 0.5]),
-        yaxis=dict(title=t("accuracy.fig.length", lang), dtick=1 if len(evaluation.lengths) <= 16 else 5,
+        yaxis=dict(title=t("accuracy.fig.length", lang),
+                   dtick=1 if len(evaluation.lengths) <= 16 else 5,
                    range=[evaluation.lengths.min() - 0.5, evaluation.lengths.max() + 0.5]),
         height=460,
         margin=dict(l=10, r=10, t=60, b=10),

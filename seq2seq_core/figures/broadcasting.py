@@ -4,8 +4,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from ..broadcasting import memory_steps
-# ``t`` is the time step here, as in the notebook; the string lookup gets another name.
-from ..i18n import t as tr
+from ..i18n import t as tr  # ``t`` is the time step here, as in the notebook
 
 __all__ = ["step_product_figure", "memory_layout_figure"]
 
@@ -58,7 +57,8 @@ def step_product_figure(x, w, t, lang):
             f"(x @ W)[{t}] · (N={N}, K={K})",
         ),
     )
-    for column, (z, name) in enumerate(((x_t, f"x[{t}]"), (w, "W"), (product, f"(x @ W)[{t}]")), start=1):
+    matrices = ((x_t, f"x[{t}]"), (w, "W"), (product, f"(x @ W)[{t}]"))
+    for column, (z, name) in enumerate(matrices, start=1):
         figure.add_trace(_matrix(z, name), row=1, col=column)
         figure.update_yaxes(autorange="reversed", row=1, col=column)
     figure.update_yaxes(title_text="n", row=1, col=1)

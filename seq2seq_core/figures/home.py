@@ -19,7 +19,8 @@ _GAP = 40  # px between the encoder's last state and the decoder's first
 _LEFT, _TOP = 70, 44  # px of room for the row labels and the titles
 _ROWS = {"output": 0, "hidden": 1, "input": 2}
 _ROW_HEIGHT = 70
-_MARKERS = {_ENCODER_COLOUR: "head-encoder", _DECODER_COLOUR: "head-decoder", _BOTTLENECK_COLOUR: "head-bottleneck"}
+_MARKERS = {_ENCODER_COLOUR: "head-encoder", _DECODER_COLOUR: "head-decoder",
+            _BOTTLENECK_COLOUR: "head-bottleneck"}
 _FONT = "font-family:'Source Sans Pro','Source Sans 3',sans-serif"
 
 
@@ -30,7 +31,8 @@ def _node(kind, role, x, y, label, colour):
         shape = (f'<rect x="{x - half}" y="{y - half}" width="{_NODE}" height="{_NODE}" rx="3" '
                  f'fill="{_CARD_COLOUR}" stroke="{colour}" stroke-width="2"/>')
     else:
-        shape = f'<circle cx="{x}" cy="{y}" r="{half}" fill="{_CARD_COLOUR}" stroke="{colour}" stroke-width="2"/>'
+        shape = (f'<circle cx="{x}" cy="{y}" r="{half}" fill="{_CARD_COLOUR}" stroke="{colour}" '
+                 f'stroke-width="2"/>')
     size = 8 if len(label) > 3 else 12
     return (f'{shape}<text class="{role}" x="{x}" y="{y}" font-size="{size}" fill="{_TEXT_COLOUR}" '
             f'text-anchor="middle" dominant-baseline="central">{label}</text>')
@@ -44,7 +46,16 @@ def _arrow(start, end, colour, width=1.5, dashed=False):
     dx, dy = (x1 - x0) / length * trim, (y1 - y0) / length * trim
     dash = ' stroke-dasharray="3 3"' if dashed else ""
     return (f'<line x1="{x0 + dx:.1f}" y1="{y0 + dy:.1f}" x2="{x1 - dx:.1f}" y2="{y1 - dy:.1f}" '
-            f'stroke="{colour}" stroke-width="{width}"{dash} marker-end="url(#{_MARKERS[colour]})"/>')
+            f'stroke="{colour}" stroke-width="{width}"{dash} '
+            f'marker-end="url(#{_MARKERS[colour]})"/>')
+
+
+def _arrow_head(colour, name):
+    """The marker ending arrows of ``colour``; smaller on the bottleneck's thick line."""
+    size = 4 if colour == _BOTTLENECK_COLOUR else 6
+    return (f'<marker id="{name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="{size}" '
+            f'markerHeight="{size}" orient="auto"><path d="M0,0 L10,5 L0,10 z" fill="{colour}"/>'
+            '</marker>')
 
 
 def _state_label(name, index):
@@ -53,7 +64,7 @@ def _state_label(name, index):
 
 
 def seq2seq_diagram(digits, lang):
-    """How the seq2seq model reverses ``digits`` (e.g. ``[2, 4, 7, 1, 3]``): every token, state and arrow.
+    """How the seq2seq model reverses ``digits``, e.g. ``[2, 4, 7, 1, 3]``: tokens, states, arrows.
 
     Returns
     -------
@@ -75,51 +86,57 @@ def seq2seq_diagram(digits, lang):
     width = decoder_x[-1] + _NODE / 2 + 12
     height = row_y["input"] + _NODE / 2 + 12
 
+    inputs_y, hidden_y, outputs_y = row_y["input"], row_y["hidden"], row_y["output"]
+
     parts = []
     for i, x in enumerate(encoder_x):
-        parts.append(_arrow((x, row_y["input"]), (x, row_y["hidden"]), _ENCODER_COLOUR))
+        parts.append(_arrow((x, inputs_y), (x, hidden_y), _ENCODER_COLOUR))
         if i:
-            parts.append(_arrow((encoder_x[i - 1], row_y["hidden"]), (x, row_y["hidden"]), _ENCODER_COLOUR))
-    parts.append(_arrow((encoder_x[-1], row_y["hidden"]), (decoder_x[0], row_y["hidden"]),
+            parts.append(_arrow((encoder_x[i - 1], hidden_y), (x, hidden_y), _ENCODER_COLOUR))
+    parts.append(_arrow((encoder_x[-1], hidden_y), (decoder_x[0], hidden_y),
                         _BOTTLENECK_COLOUR, width=4))
     for j, x in enumerate(decoder_x):
-        parts.append(_arrow((x, row_y["input"]), (x, row_y["hidden"]), _DECODER_COLOUR))
-        parts.append(_arrow((x, row_y["hidden"]), (x, row_y["output"]), _DECODER_COLOUR))
+        parts.append(_arrow((x, inputs_y), (x, hidden_y), _DECODER_COLOUR))
+        parts.append(_arrow((x, hidden_y), (x, outputs_y), _DECODER_COLOUR))
         if j:
-            parts.append(_arrow((decoder_x[j - 1], row_y["hidden"]), (x, row_y["hidden"]), _DECODER_COLOUR))
+            parts.append(_arrow((decoder_x[j - 1], hidden_y), (x, hidden_y), _DECODER_COLOUR))
             # The greedy loop: what the decoder wrote is what it reads next.
-            parts.append(_arrow((decoder_x[j - 1], row_y["output"]), (x, row_y["input"]), _DECODER_COLOUR,
+            parts.append(_arrow((decoder_x[j - 1], outputs_y), (x, inputs_y), _DECODER_COLOUR,
                                 width=0.8, dashed=True))
     for i, x in enumerate(encoder_x):
-        parts.append(_node("token", "encoder-input", x, row_y["input"], escape(encoder_inputs[i]), _ENCODER_COLOUR))
-        parts.append(_node("state", "encoder-state", x, row_y["hidden"], _state_label("h", i + 1), _ENCODER_COLOUR))
+        parts.append(_node("token", "encoder-input", x, inputs_y, escape(encoder_inputs[i]),
+                           _ENCODER_COLOUR))
+        parts.append(_node("state", "encoder-state", x, hidden_y, _state_label("h", i + 1),
+                           _ENCODER_COLOUR))
     for j, x in enumerate(decoder_x):
-        parts.append(_node("token", "decoder-input", x, row_y["input"], escape(decoder_inputs[j]), _DECODER_COLOUR))
-        parts.append(_node("state", "decoder-state", x, row_y["hidden"], _state_label("h'", j + 1), _DECODER_COLOUR))
-        parts.append(_node("token", "decoder-output", x, row_y["output"], escape(outputs[j]), _DECODER_COLOUR))
+        parts.append(_node("token", "decoder-input", x, inputs_y, escape(decoder_inputs[j]),
+                           _DECODER_COLOUR))
+        parts.append(_node("state", "decoder-state", x, hidden_y, _state_label("h'", j + 1),
+                           _DECODER_COLOUR))
+        parts.append(_node("token", "decoder-output", x, outputs_y, escape(outputs[j]),
+                           _DECODER_COLOUR))
 
     bottleneck = t("home.model.bottleneck", lang, state=_state_label("h", "T"))
     middle = (encoder_x[-1] + decoder_x[0]) / 2
-    parts.append(f'<text class="bottleneck" x="{middle}" y="{row_y["hidden"] - 24}" font-size="11" '
+    parts.append(f'<text class="bottleneck" x="{middle}" y="{hidden_y - 24}" font-size="11" '
                  f'fill="{_BOTTLENECK_COLOUR}" text-anchor="middle">{bottleneck}</text>')
-    for role, label, xs, colour in (("encoder", t("home.model.encoder", lang), encoder_x, _ENCODER_COLOUR),
-                                    ("decoder", t("home.model.decoder", lang), decoder_x, _DECODER_COLOUR)):
-        parts.append(f'<text class="{role}-title" x="{(xs[0] + xs[-1]) / 2}" y="{_TOP - 22}" font-size="14" '
-                     f'font-weight="bold" fill="{colour}" text-anchor="middle">{escape(label)}</text>')
+    for role, label, xs, colour in (
+        ("encoder", t("home.model.encoder", lang), encoder_x, _ENCODER_COLOUR),
+        ("decoder", t("home.model.decoder", lang), decoder_x, _DECODER_COLOUR),
+    ):
+        parts.append(f'<text class="{role}-title" x="{(xs[0] + xs[-1]) / 2}" y="{_TOP - 22}" '
+                     f'font-size="14" font-weight="bold" fill="{colour}" text-anchor="middle">'
+                     f'{escape(label)}</text>')
     for row, key in (("input", "home.model.inputs"), ("output", "home.model.outputs")):
         parts.append(f'<text class="row-label" x="{_LEFT - 10}" y="{row_y[row]}" font-size="11" '
                      f'fill="{_LABEL_COLOUR}" text-anchor="end" dominant-baseline="central">'
                      f'{escape(t(key, lang))}</text>')
 
-    heads = "".join(
-        f'<marker id="{name}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="{4 if colour == _BOTTLENECK_COLOUR else 6}" '
-        f'markerHeight="{4 if colour == _BOTTLENECK_COLOUR else 6}" orient="auto">'
-        f'<path d="M0,0 L10,5 L0,10 z" fill="{colour}"/></marker>'
-        for colour, name in _MARKERS.items()
-    )
+    heads = "".join(_arrow_head(colour, name) for colour, name in _MARKERS.items())
     title = escape(t("home.model.title", lang))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
-            f'width="{width:.0f}" height="{height:.0f}" role="img" aria-label="{title}" style="{_FONT}">'
+            f'width="{width:.0f}" height="{height:.0f}" role="img" aria-label="{title}" '
+            f'style="{_FONT}">'
             f'<title>{title}</title><defs>{heads}</defs>'
             f'<rect width="100%" height="100%" rx="8" fill="{_CARD_COLOUR}"/>'
             + "".join(parts) + "</svg>")

@@ -21,7 +21,8 @@ CHART_HEIGHT = 320
 # Labels at 1 and 3 times powers of ten (0.01, 0.03, 0.1 … 3): enough ticks for the
 # narrow range of a late run, and none of plotly's small "2" and "5" labels
 # between decades, which read as a second, unrelated scale.
-LOG_AXIS = dict(type="log", tickvals=[base * 10.0**power for power in range(-4, 2) for base in (1, 3)],
+LOG_AXIS = dict(type="log",
+                tickvals=[base * 10.0**power for power in range(-4, 2) for base in (1, 3)],
                 exponentformat="none")
 ACCURACY_AXIS = dict(range=[0, 1.02], tickformat=".0%")
 
@@ -99,7 +100,8 @@ def accuracy_figure(curves, total_iterations, lang):
                    dict(color=SEQUENCE_COLOUR, width=2.5, dash="dash"), hover),
         ],
         layout=_layout(t("training.fig.accuracy_title", lang, window=curves.window),
-                       _iteration_axis(total_iterations, lang), ACCURACY_AXIS | dict(title=t("training.fig.accuracy", lang))),
+                       _iteration_axis(total_iterations, lang),
+                       ACCURACY_AXIS | dict(title=t("training.fig.accuracy", lang))),
     )
 
 
@@ -119,8 +121,10 @@ def comparison_figure(labelled_curves, metric, lang):
                    dict(color=RUN_COLOURS[index % len(RUN_COLOURS)], width=2.5), hover)
             for index, (label, curves) in enumerate(labelled_curves)
         ],
-        layout=_layout(t("training.fig.compare_title", lang, metric=t(f"training.metric.{metric}", lang)),
-                       dict(title=t("training.fig.iteration", lang)), yaxis) | dict(showlegend=True),
+        layout=_layout(
+            t("training.fig.compare_title", lang, metric=t(f"training.metric.{metric}", lang)),
+            dict(title=t("training.fig.iteration", lang)), yaxis,
+        ) | dict(showlegend=True),
     )
 
 
@@ -150,12 +154,15 @@ def probe_figure(results, lang):
         z[target_row, :length] = _TARGET
         z[output_row, :length] = np.where(result.correct, _RIGHT, _WRONG)
         text[target_row, :length] = [TOKEN_LABELS[token].strip("<>") for token in result.targets]
-        text[output_row, :length] = [TOKEN_LABELS[token].strip("<>") for token in result.predictions]
-        hover_target[target_row, :length] = hover_target[output_row, :length] = text[target_row, :length]
+        text[output_row, :length] = [TOKEN_LABELS[token].strip("<>")
+                                     for token in result.predictions]
+        hover_target[target_row, :length] = text[target_row, :length]
+        hover_target[output_row, :length] = text[target_row, :length]
         digits = len(result.digits)
         row_labels += [
             t("training.fig.probe_target", lang, length=digits),
-            t("training.fig.probe_output", lang, length=digits, right=int(result.correct.sum()), total=length),
+            t("training.fig.probe_output", lang, length=digits, right=int(result.correct.sum()),
+              total=length),
         ]
     colours = PROBE_COLOURS
     return go.Figure(go.Heatmap(
