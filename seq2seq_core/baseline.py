@@ -18,13 +18,7 @@ __all__ = ["baseline_logits", "baseline_loss", "predict_baseline_tokens",
 def baseline_logits(model, x, workspace=None):
     """The plain RNN's scores at every step: the fused encoder recurrence, then one readout.
 
-    Parameters
-    ----------
-    model : RNN
-    x : ndarray, shape-(T, N, C)
-        One-hot digits, then ``<END>``.
-    workspace : Workspace, optional
-        Reused scratch arrays; the result is valid until the workspace's next use.
+    Takes the arguments of :func:`~seq2seq_core.recurrence.seq2seq_logits` (``model`` an RNN).
 
     Returns
     -------
