@@ -11,7 +11,7 @@ import numpy as np
 import streamlit as st
 
 from pages._callbacks import guarded
-from pages._keep import keep_value
+from pages._keep import keep_value, kept, setting_args
 from pages._shell import current_model, setup_page
 from seq2seq_core.checkpoint import load_pretrained
 from seq2seq_core.data import (
@@ -38,7 +38,6 @@ from seq2seq_core.probe_states import PROBE_SEQUENCES, probe_states
 from seq2seq_core.step_summary import step_summary
 from seq2seq_core.token_text import outputs_markdown, token_code, tokens_markdown
 from seq2seq_core.unit_order import order_by_peak_time
-from seq2seq_core.url_state import widget_range
 
 DIGITS_KEY = "hidden_states_digits"
 ACCURACY_WINDOW = 100
@@ -97,10 +96,10 @@ def typed_digits():
         st.session_state[DIGITS_KEY] = parse_sequence(st.session_state.sequence_input).tolist()
     typed_column, length_column, button_column = st.columns([3, 2, 1.4],
                                                             vertical_alignment="bottom")
-    typed = typed_column.text_input(t("hidden_states.sequence", lang), key="sequence_input",
-                                    help=t("hidden_states.sequence_help", lang))
-    length_column.slider(t("hidden_states.length", lang), **widget_range("hidden_states_length"),
-                         key="hidden_states_length")
+    typed = typed_column.text_input(t("hidden_states.sequence", lang),
+                                    help=t("hidden_states.sequence_help", lang),
+                                    **setting_args("sequence_input"))
+    length_column.slider(t("hidden_states.length", lang), **setting_args("hidden_states_length"))
     button_column.button(
         t("hidden_states.random", lang),
         key="hidden_states_random",
@@ -173,7 +172,7 @@ def unit_orders(seen, probe, units):
     order_name = st.radio(
         t("hidden_states.order", lang),
         ORDERS,
-        key=keep_value("hidden_states_order", ORDERS[0]),
+        **kept(keep_value("hidden_states_order", ORDERS[0], translated=True)),
         horizontal=True,
         help=t("hidden_states.order_help", lang),
         format_func=lambda name: t(f"hidden_states.order.{name}", lang, sequences=PROBE_SEQUENCES),
@@ -249,7 +248,7 @@ def bottleneck(digits, seen, probe, units):
     colour_by = st.radio(
         t("hidden_states.bottleneck.colour", lang),
         ("length", "first_digit"),
-        key=keep_value("hidden_states_pca_colour", "length"),
+        **kept(keep_value("hidden_states_pca_colour", "length", translated=True)),
         horizontal=True,
         format_func=lambda name: t(f"hidden_states.bottleneck.colour.{name}", lang),
     )
@@ -290,7 +289,7 @@ def changed_sequence(model, digits):
     position = position_column.selectbox(
         t("hidden_states.compare.position", lang),
         range(len(digits)),
-        key=keep_value("hidden_states_change_position", 0),
+        **kept(keep_value("hidden_states_change_position", 0, translated=True)),
         format_func=lambda index: t("hidden_states.compare.position_option", lang,
                                     position=index + 1),
     )

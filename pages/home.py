@@ -3,6 +3,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from pages._keep import setting_args
 from pages._shell import PAGE_NAMES, page, setup_page
 from seq2seq_core.checkpoint import load_pretrained
 from seq2seq_core.data import MAX_TYPED_LENGTH, TOKEN_LABELS, SequenceInputError, parse_sequence
@@ -49,7 +50,8 @@ st.latex(r"y_t = h'_t W'_{hy} + b'_y, \qquad s_{t+1} = \mathrm{onehot}\left(\arg
          r"\qquad s_1 = \langle START \rangle")
 
 st.subheader(t("home.try.title", lang))
-typed = st.text_input(t("home.try.label", lang, max_length=MAX_TYPED_LENGTH), key="home_try")
+typed = st.text_input(t("home.try.label", lang, max_length=MAX_TYPED_LENGTH),
+                      **setting_args("home_try"))
 try:
     digits = parse_sequence(typed)
 except SequenceInputError as error:

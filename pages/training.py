@@ -152,7 +152,7 @@ def live_panel():
     probes = probe_predictions(view.model, probe_sequences())
     progress = t("training.progress", lang, number=run.number, status=status_text(run),
                  iteration=iteration, total=total)
-    meter = book.worker.meter
+    meter = book.meter
     if book.running and meter.rate:
         progress += t("training.speed", lang, rate=meter.rate)
         progress += t("training.eta", lang, duration=duration_text(meter.eta(total - iteration)))
@@ -220,7 +220,7 @@ if active is not None and active.status == Status.DIVERGED.value:
 elif (active is not None and active.status == Status.FINISHED.value
       and book.current == (active.number, active.iteration)):
     st.success(t("training.finished", lang, number=active.number, iteration=active.iteration,
-                 rate=book.worker.meter.overall_rate or 0))
+                 rate=book.meter.overall_rate or 0))
 
 if book.failure is not None:
     st.error(t("training.failed", lang, error=book.failure))

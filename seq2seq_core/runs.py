@@ -80,6 +80,11 @@ class RunBook:
         return self.worker.running
 
     @property
+    def meter(self):
+        """ThroughputMeter: the speed of the training the student watches."""
+        return self.worker.meter
+
+    @property
     def failure(self):
         """str or None: the error that stopped the last training, if one did."""
         return self.worker.failure

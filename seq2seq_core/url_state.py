@@ -63,7 +63,12 @@ class Setting:
     step: int = None
 
     def widget_range(self):
-        """dict: the widget's ``min_value``, ``max_value``, ``step``, or a choice's ``options``."""
+        """dict: the widget's ``min_value``, ``max_value``, ``step``, or a choice's ``options``.
+
+        Empty for typed text (``sequence``), which is checked when parsed.
+        """
+        if self.kind == "sequence":
+            return {}
         if self.choices:
             return {"options": self.choices}
         bounds = {"min_value": self.low, "max_value": self.high}

@@ -9,6 +9,7 @@ from seq2seq_core.data import (
     MAX_TYPED_LENGTH,
     VOCAB_SIZE,
     SequenceInputError,
+    change_digit,
     encode_digits,
     generate_batch,
     parse_sequence,
@@ -120,3 +121,14 @@ def test_parse_takes_only_the_digits_0_to_9(digits, other_digit, data):
     with pytest.raises(SequenceInputError) as info:
         parse_sequence(text[:at] + other_digit + text[at + 1:])
     assert info.value.reason == "invalid"
+
+
+def test_change_digit_changes_exactly_one_digit_and_leaves_the_input_alone():
+    digits = np.array([3, 1, 4])
+    changed = change_digit(digits, 1, 7)
+    assert changed.tolist() == [3, 7, 4]
+    assert digits.tolist() == [3, 1, 4]
+    with pytest.raises(ValueError):
+        change_digit(digits, 3, 0)
+    with pytest.raises(ValueError):
+        change_digit(digits, 0, 10)
