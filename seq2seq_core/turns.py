@@ -1,38 +1,38 @@
-"""Training in turns: the sessions of one server train one chunk at a time, first come first served.
+"""Training in turns: the sessions of one server train a chunk at a time, first come first served.
 
-Every browser session trains in a thread of the one server process, and
-Python runs one thread's bytecode at a time (the GIL). When eight students
-train at once, eight threads that hardly ever wait compete for it, and the
-server's own thread — the one that answers a new visitor's page and files —
-gets it only after all of them: measured with 8 sessions training on 2 cores,
-the first byte of a static file took up to 5 s and a fresh home page 8–12 s
-(``python -m benchmarks.classroom_load``). Training in turns keeps at most
-``slots`` threads training; the others wait without using the CPU, so the
-server thread competes with one trainer, not eight. The whole class trains about
-as fast as before (the GIL let one thread run at a time anyway).
-
-Turns go round in the order sessions asked for them; an owner (a session's run
-book) that is not inside :meth:`Turns.acquire` keeps its place, but the next
-turn goes to the earliest owner that is waiting at that moment, so one that is
-busy elsewhere does not hold up the rest. A place that is not asked for again
-within ``stale_after`` seconds (a paused run) is given up.
-Nothing a session owns is shared: the queue holds only the owners' identities.
+:class:`Turns` lets at most ``slots`` run books train at once while the others
+wait without using the CPU, so the server's own thread is not crowded out
+(measurements: README, "Many students at once"). It queues only the owners'
+identities; nothing a session owns is shared.
 """
 import threading
 import time
+from collections import Counter
 
-__all__ = ["Turns", "TRAINING_TURNS"]
+__all__ = ["TRAINING_TURNS", "Turns"]
 
 
 class Turns:
     """A first-come-first-served queue for ``slots`` concurrent turns.
 
+    Turns go in the order owners asked for them. An owner that is not inside
+    :meth:`acquire` keeps its place, but the next turn goes to the earliest
+    owner asking at that moment, so one busy elsewhere does not hold up the
+    rest; a place not asked for again within ``stale_after`` seconds (a paused
+    run) is given up. An owner is asking while any of its threads is inside
+    :meth:`acquire`, and its place is never stale then.
+
+    Threads of one owner may ask at once (say, two trainers of one run book):
+    each call that returns True holds one of the ``slots`` until one
+    :meth:`release`, and when one of them takes a turn, the others go on
+    asking from the back of the queue, like anyone else.
+
     Parameters
     ----------
     slots : int
-        How many owners may hold a turn at the same time.
+        How many turns may be held at the same time.
     stale_after : float
-        Seconds after which a waiting owner that has not asked again loses its place.
+        Seconds after which a queued owner that has not asked again loses its place.
     clock : callable
         Returns seconds; ``time.monotonic`` unless a test passes its own.
     """
@@ -45,8 +45,8 @@ class Turns:
         self._clock = clock
         self._changed = threading.Condition()
         self._waiting = {}  # owner id → when it last asked; dicts keep the order of arrival
-        self._present = set()  # owners inside acquire() now
-        self._holding = set()
+        self._present = Counter()  # owner id → its threads inside acquire() now
+        self._holding = Counter()  # owner id → turns it holds
 
     def acquire(self, owner, timeout):
         """Wait up to ``timeout`` seconds for a turn; keep the place in the queue if none comes.
@@ -66,29 +66,32 @@ class Turns:
         key = id(owner)
         with self._changed:
             deadline = self._clock() + timeout
-            self._present.add(key)
+            self._present[key] += 1
             try:
                 while True:
                     now = self._clock()
                     self._waiting[key] = now  # joins at the back, or keeps its place
                     self._drop_stale(now)
-                    # The earliest owner that is waiting now: one that is away
-                    # keeps its place but does not hold up the others.
+                    # The earliest owner asking now (one that is away keeps its place but
+                    # does not hold up the others). Always found: `key` itself is queued
+                    # and asking, and _drop_stale() keeps those asking.
                     first = next(other for other in self._waiting if other in self._present)
-                    if len(self._holding) < self.slots and first == key:
+                    if first == key and self._holding.total() < self.slots:
                         del self._waiting[key]
-                        self._holding.add(key)
+                        if self._present[key] > 1:  # its other threads go on asking, from the back
+                            self._waiting[key] = now
+                        self._holding[key] += 1
                         return True
                     if now >= deadline:
                         return False
                     self._changed.wait(deadline - now)
             finally:
-                self._present.discard(key)
+                _take_one(self._present, key)
 
     def release(self, owner):
-        """End ``owner``'s turn; the next in the queue may go."""
+        """End one of ``owner``'s turns (if it holds any); the next in the queue may go."""
         with self._changed:
-            self._holding.discard(id(owner))
+            _take_one(self._holding, id(owner))
             self._changed.notify_all()
 
     def leave(self, owner):
@@ -109,8 +112,16 @@ class Turns:
 
     def _drop_stale(self, now):
         for key, asked in list(self._waiting.items()):
-            if now - asked > self.stale_after:
+            if key not in self._present and now - asked > self.stale_after:
                 del self._waiting[key]
+
+
+def _take_one(counter, key):
+    """One less ``key`` in ``counter`` (none stays none); keys counted 0 are removed."""
+    if counter[key] > 1:
+        counter[key] -= 1
+    else:
+        counter.pop(key, None)
 
 
 # The one queue of this server process (every session's run book uses it).
