@@ -30,6 +30,7 @@ from seq2seq_core.figures.accuracy import (
 )
 from seq2seq_core.i18n import t
 from seq2seq_core.kinds import DEFAULT_KIND, MODEL_KINDS, kind_of
+from seq2seq_core.token_text import escape_markdown
 
 lang = setup_page("accuracy")
 
@@ -129,7 +130,8 @@ def answer(claim, links, **fields):
     if numbers:
         formatted = {key: percent(value) if isinstance(value, float) else value
                      for key, value in numbers.items()}
-        text += " " + t(f"accuracy.why.{claim}.evidence", lang, name=seq2seq_name, **formatted)
+        text += " " + t(f"accuracy.why.{claim}.evidence", lang, name=escape_markdown(seq2seq_name),
+                        **formatted)
     st.markdown(text + " " + " ".join(links))
 
 

@@ -40,6 +40,7 @@ from seq2seq_core.i18n import t
 from seq2seq_core.probes import probe_predictions, probe_sequences
 from seq2seq_core.run import changed_fields, run_label
 from seq2seq_core.runs import MAX_RUNS, STEP_ITERATIONS, RunBook, display_name
+from seq2seq_core.token_text import escape_markdown
 from seq2seq_core.train import METRIC_NAMES, Hyperparameters, Status
 from seq2seq_core.turns import TRAINING_TURNS
 from seq2seq_core.url_state import LEARNING_RATES, widget_range
@@ -133,6 +134,7 @@ def load_upload():
         return
     run, snapshot = book.add_checkpoint(checkpoint, uploaded.name)
     st.session_state[MODEL_KEY] = snapshot
+    st.session_state.train_pick = run.number  # the run picker shows the new current model
     st.session_state[UPLOAD_RESULT_KEY] = {"name": run.name, "number": run.number}
 
 
@@ -285,7 +287,7 @@ if book.current is None:
     st.markdown(t("training.current.pretrained", lang))
 else:
     number, iteration = book.current
-    st.markdown(t("training.current.run", lang, label=book.run(number).label(lang),
+    st.markdown(t("training.current.run", lang, label=escape_markdown(book.run(number).label(lang)),
                   iteration=iteration))
 st.button(t("training.use_pretrained", lang), key="train_use_pretrained", on_click=use_pretrained,
           disabled=book.current is None)
@@ -311,10 +313,12 @@ upload_column.file_uploader(t("training.upload", lang, megabytes=max_megabytes),
                             type=["npz"], key="train_upload",
                             help=t("training.upload_help", lang), on_change=load_upload)
 upload_result = st.session_state.get(UPLOAD_RESULT_KEY)
-if upload_result is not None and "reason" in upload_result:
-    reason = t(f"training.upload.{upload_result['reason']}", lang, detail=upload_result["detail"])
-    upload_column.error(t("training.upload.error", lang, name=upload_result["name"], reason=reason))
-elif upload_result is not None:
-    label = run_label(upload_result["number"], lang, upload_result["name"])
-    upload_column.success(t("training.upload.loaded", lang, name=upload_result["name"],
-                            label=label))
+if upload_result is not None:  # the file's name and what the loader read in it: shown as text
+    name = escape_markdown(upload_result["name"])
+    if "reason" in upload_result:
+        reason = t(f"training.upload.{upload_result['reason']}", lang,
+                   detail=escape_markdown(upload_result["detail"]))
+        upload_column.error(t("training.upload.error", lang, name=name, reason=reason))
+    else:
+        label = escape_markdown(run_label(upload_result["number"], lang, upload_result["name"]))
+        upload_column.success(t("training.upload.loaded", lang, name=name, label=label))

@@ -10,16 +10,17 @@ __all__ = ["MAX_RUNS", "STEP_ITERATIONS", "RunBook", "LiveView", "display_name"]
 
 MAX_RUNS = 6  # kept per session; each is at most ~1 MB (D = 256, 50 000 iterations)
 STEP_ITERATIONS = 100  # what one press of "step" advances
-MAX_NAME_CHARS = 60
+MAX_NAME_CHARS = 40  # a chart legend's width
 
 
 def display_name(file_name):
-    """An uploaded file's name, safe to show as text anywhere (Markdown, HTML, a chart's legend).
+    """An uploaded file's name as plain text for a table or a chart's legend (no HTML can form).
 
-    Keeps letters and digits of any script, spaces and ``. - ( )``; anything else
-    becomes ``?``; long names are cut to :data:`MAX_NAME_CHARS`.
+    Keeps letters and digits of any script, spaces and ``. _ - ( )``; anything
+    else becomes ``?``; long names are cut to :data:`MAX_NAME_CHARS`. In Markdown,
+    show it through :func:`~seq2seq_core.token_text.escape_markdown`.
     """
-    safe = "".join(c if c.isalnum() or c in " .-()" else "?" for c in str(file_name)).strip()
+    safe = "".join(c if c.isalnum() or c in " ._-()" else "?" for c in str(file_name)).strip()
     return (safe[: MAX_NAME_CHARS - 1] + "…" if len(safe) > MAX_NAME_CHARS else safe) or "?"
 
 

@@ -1,9 +1,13 @@
-"""Tokens written as Markdown text: inline code, wrong ones flagged."""
+"""Text written for Markdown: tokens as inline code (wrong ones flagged), anyone's text escaped."""
+import re
+
 import numpy as np
 
 from .data import TOKEN_LABELS
 
-__all__ = ["token_code", "tokens_markdown", "outputs_markdown"]
+__all__ = ["token_code", "tokens_markdown", "outputs_markdown", "escape_markdown"]
+
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # every ASCII punctuation character
 
 
 def token_code(token):
@@ -22,3 +26,12 @@ def outputs_markdown(sequence_trace):
     """str: the outputs of a one-sequence :class:`~seq2seq_core.trace.Trace`, wrong ones red ✗."""
     return tokens_markdown(sequence_trace.predictions[:, 0],
                            np.flatnonzero(~sequence_trace.correct[:, 0]))
+
+
+def escape_markdown(text):
+    """str: ``text`` shown as itself in Markdown: every ASCII punctuation mark backslash-escaped.
+
+    For text that came from a user (a file's name, an entry's name in it): no
+    link, image, emphasis, colour directive or autolink can form.
+    """
+    return _PUNCTUATION.sub(r"\\\1", str(text))

@@ -1,6 +1,7 @@
 """The training page under AppTest: a run trains in its own thread, seen by every ``at.run()``."""
 import io
 import time
+import zipfile
 from importlib import resources
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from seq2seq_core.i18n import LANGUAGES, t
 from seq2seq_core.kinds import MODEL_KINDS
 from seq2seq_core.run import Run
 from seq2seq_core.runs import display_name
+from seq2seq_core.token_text import escape_markdown
 from seq2seq_core.train import Status
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "training.py")
@@ -231,7 +233,8 @@ def test_a_bad_upload_says_why_and_changes_nothing(content, reason, lang):
     at.file_uploader(key="train_upload").upload("model.npz", content).run()
     assert not at.exception
     error = texts(at.error)
-    assert before_field(t("training.upload.error", lang, name="model.npz", reason=FIELD)) in error
+    name = escape_markdown("model.npz")  # in Markdown; the page shows model.npz
+    assert before_field(t("training.upload.error", lang, name=name, reason=FIELD)) in error
     assert before_field(t(f"training.upload.{reason}", lang, detail=FIELD)) in error
     assert at.session_state[MODEL_KEY] is model_before
     assert [(run.number, run.iteration) for run in book(at).runs] == runs_before
@@ -242,7 +245,7 @@ def test_a_good_upload_joins_the_runs_and_becomes_the_current_model():
     checkpoint = load_pretrained()
     content = checkpoint_bytes(checkpoint.model, checkpoint.hyperparameters, checkpoint.history)
     at.file_uploader(key="train_upload").upload("shipped.npz", content).run()
-    assert "Loaded shipped.npz as Run 1 (shipped.npz)" in texts(at.success)
+    assert r"Loaded shipped\.npz as Run 1 \(shipped\.npz\)" in texts(at.success)
     run = book(at).run(1)
     assert run.status == "uploaded" and run.iteration == 10_000
     assert at.session_state[MODEL_KEY].model is not run.model  # a snapshot
@@ -268,7 +271,10 @@ def test_every_shipped_checkpoint_uploads_and_the_runs_already_there_stay(kind, 
         (1, 100, "paused"), (2, 10_000, "uploaded")]
     assert book(at).current == (2, 10_000)
     label = t("training.run_label_file", lang, number=2, name=f"{kind}.npz")
-    assert t("training.upload.loaded", lang, name=f"{kind}.npz", label=label) in texts(at.success)
+    loaded = t("training.upload.loaded", lang, name=escape_markdown(f"{kind}.npz"),
+               label=escape_markdown(label))
+    assert loaded in texts(at.success)
+    assert at.selectbox(key="train_pick").value == 2  # the picker shows the new current model
 
 
 def test_a_file_name_with_markdown_is_shown_as_text_everywhere():
@@ -277,7 +283,8 @@ def test_a_file_name_with_markdown_is_shown_as_text_everywhere():
     at.file_uploader(key="train_upload").upload(name, shipped_bytes("seq2seq")).run()
     assert not at.exception
     shown = display_name(name)
-    assert shown in texts(at.success) and shown in texts(at.markdown)
+    shown_in_markdown = escape_markdown(shown)
+    assert shown_in_markdown in texts(at.success) and shown_in_markdown in texts(at.markdown)
     assert shown in " ".join(at.dataframe[0].value["Run"])
     everything = texts(at.success) + texts(at.markdown) + texts(at.caption)
     assert "](" not in everything and "https://" not in everything
@@ -313,3 +320,17 @@ def test_a_callback_that_fails_changes_nothing_and_says_so(monkeypatch, lang):
     at.run()
     assert not at.error  # said once
     assert (at.slider(key="train_hidden").value, at.query_params["hidden"]) == (64, "64")
+
+
+def test_a_name_inside_the_file_is_shown_as_text_in_the_error():
+    source = zipfile.ZipFile(io.BytesIO(shipped_bytes("seq2seq")))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in source.namelist():
+            renamed = "[click](https://example.com/x).npy" if name.startswith("kind") else name
+            archive.writestr(renamed, source.read(name))
+    at = open_page()
+    at.file_uploader(key="train_upload").upload("renamed.npz", buffer.getvalue()).run()
+    assert not at.exception
+    error = texts(at.error)
+    assert escape_markdown("[click](https://example.com/x)") in error and "](" not in error

@@ -29,12 +29,12 @@ STRINGS = {
     "accuracy.model.caption": {
         "ko": "**현재 모델**은 학습 페이지에서 학습하거나 올린 모델이며, 그러기 전에는 사전학습 모델과 같습니다. "
         "**기준선**은 노트북의 \"여기서 잠깐\"에 나오는 단순 RNN입니다. 같은 크기(12 → {hidden} → 12)로 숫자와 "
-        "`<END>`를 읽으면서 단계 t마다 y[t]를 바로 출력하며, seq2seq와 같은 예산(반복 10 000번, 배치 100, "
+        "`<END>`를 읽으면서 단계 t마다 y[t]를 바로 출력하며, seq2seq와 같은 예산(반복 10,000번, 배치 100, "
         "길이 1–20, Adam 학습률 1e-3)으로 학습했습니다.",
         "en": "The **current model** is the one trained or uploaded on the training page; until then it is the "
-        "pretrained model. The **baseline** is the simple RNN of the notebook's \"여기서 잠깐\" note: the same "
+        "pretrained model. The **baseline** is the simple RNN of the notebook's \"Wait a moment\" note (여기서 잠깐): the same "
         "size (12 → {hidden} → 12), it reads the digits and `<END>` and emits y[t] at every step t, trained with "
-        "the same budget as seq2seq (10 000 iterations, batch 100, lengths 1–20, Adam lr 1e-3).",
+        "the same budget as seq2seq (10,000 iterations, batch 100, lengths 1–20, Adam lr 1e-3).",
     },
     "accuracy.evaluating": {"ko": "{name} 평가 중…", "en": "Evaluating {name}…"},
     "accuracy.by_length": {"ko": "정답률과 토큰 정확도", "en": "Exact match and token accuracy"},
@@ -58,9 +58,9 @@ STRINGS = {
     },
     "accuracy.why": {"ko": "왜 길어질수록 틀릴까", "en": "Why longer sequences fail"},
     "accuracy.why.bottleneck": {
-        "ko": "**고정된 크기의 병목.** 디코더가 받는 것은 인코더의 마지막 은닉 상태 h_T, 숫자 {units}개뿐입니다. "
+        "ko": "**고정된 크기의 병목.** 디코더가 받는 것은 인코더의 마지막 은닉 상태 $h_T$, 숫자 {units}개뿐입니다. "
         "입력이 길어져도 이 크기는 그대로라서 숫자를 하나씩 더 담을수록 각 숫자가 흐려집니다.",
-        "en": "**A fixed-size bottleneck.** All the decoder gets is the encoder's last hidden state h_T, "
+        "en": "**A fixed-size bottleneck.** All the decoder gets is the encoder's last hidden state $h_T$, "
         "{units} numbers, however long the input. Every extra digit must squeeze into the same space and blurs the others.",
     },
     "accuracy.why.bottleneck.evidence": {

@@ -63,8 +63,8 @@ STRINGS = {
     },
     # Live panel
     "training.no_run": {
-        "ko": "아직 학습 중인 실행이 없습니다. **학습 시작**을 누르세요. 지금은 배포된 사전 학습 모델을 씁니다.",
-        "en": "No run yet. Press **Start**. Until then the pages use the shipped pretrained model.",
+        "ko": "학습 중인 실행이 없습니다. 새 실행을 시작하려면 **학습 시작**을 누르세요.",
+        "en": "No run in training. Press **Start** to begin one.",
     },
     "training.status.ready": {"ko": "준비", "en": "ready"},
     "training.status.running": {"ko": "학습 중", "en": "training"},
@@ -149,7 +149,7 @@ STRINGS = {
     "training.col.sequence_accuracy": {"ko": "시퀀스 정확도", "en": "Sequence accuracy"},
     "training.compare_metric": {"ko": "겹쳐 볼 지표", "en": "Metric to overlay"},
     "training.pick": {"ko": "현재 모델로 쓸 실행", "en": "Run to use as the current model"},
-    "training.use_run": {"ko": "이 실행을 현재 모델로", "en": "Use this run as the current model"},
+    "training.use_run": {"ko": "현재 모델로 쓰기", "en": "Use as current model"},
     "training.use_pretrained": {"ko": "사전 학습 모델 다시 불러오기", "en": "Load the pretrained model"},
     "training.current.pretrained": {
         "ko": "**현재 모델**: 배포된 사전 학습 모델 (노트북 기본 설정으로 학습). 은닉 상태와 길이별 정확도 페이지가 이 모델을 씁니다.",

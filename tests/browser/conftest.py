@@ -19,6 +19,7 @@ port in 8600–8699, and is always stopped at the end of the session.
 import contextlib
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -154,9 +155,17 @@ class AppDriver:
             self.page.set_viewport_size(viewport)
         keep = os.environ.get("SCREENSHOT_DIR")
         if keep:
+            assert korean_font_installed(), ("Korean would be drawn as empty boxes in the kept "
+                                             "screenshots: apt-get install fonts-noto-cjk")
             Path(keep).mkdir(parents=True, exist_ok=True)
             shutil.copy(path, Path(keep) / path.name)
         return path
+
+
+def korean_font_installed():
+    """bool: fontconfig knows a font with Korean glyphs (Chromium draws Hangul with it)."""
+    listed = subprocess.run(["fc-list", ":lang=ko"], capture_output=True, text=True, check=False)
+    return bool(listed.stdout.strip())
 
 
 @pytest.fixture
