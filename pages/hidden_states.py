@@ -189,31 +189,18 @@ def heatmaps(seen, probe, summary, orders):
     """Encoder states, decoder states and output probabilities, the step outlined."""
     encoder_order, decoder_order = orders
     predictions, targets = seen.predictions[:, 0], seen.targets[:, 0]
+    encoder_labels = encoder_axis_labels(seen.encoder_inputs[:, 0])
     decoder_labels = decoder_axis_labels(seen.decoder_inputs[:, 0], predictions, targets)
-    st.plotly_chart(
-        hidden_state_heatmap(
-            seen.encoder_hidden[:, 0],
-            encoder_order,
-            encoder_axis_labels(seen.encoder_inputs[:, 0]),
-            t("hidden_states.encoder_title", lang),
-            lang,
-            dead_units=probe.dead_encoder_units,
-            highlight_step=summary.source_step,
-        ),
-        key="hidden_states_encoder",
-    )
-    st.plotly_chart(
-        hidden_state_heatmap(
-            seen.decoder_hidden[:, 0],
-            decoder_order,
-            decoder_labels,
-            t("hidden_states.decoder_title", lang),
-            lang,
-            dead_units=probe.dead_decoder_units,
-            highlight_step=summary.step,
-        ),
-        key="hidden_states_decoder",
-    )
+    for part, states, order, labels, dead, step in (
+        ("encoder", seen.encoder_hidden, encoder_order, encoder_labels, probe.dead_encoder_units,
+         summary.source_step),
+        ("decoder", seen.decoder_hidden, decoder_order, decoder_labels, probe.dead_decoder_units,
+         summary.step),
+    ):
+        title = t(f"hidden_states.{part}_title", lang)
+        figure = hidden_state_heatmap(states[:, 0], order, labels, title, lang, dead_units=dead,
+                                      highlight_step=step)
+        st.plotly_chart(figure, key=f"hidden_states_{part}")
     st.plotly_chart(
         probability_heatmap(seen.probabilities[:, 0], targets, predictions, decoder_labels, lang,
                             highlight_step=summary.step),

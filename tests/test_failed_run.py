@@ -17,15 +17,7 @@ LINK = {"lang": "en", "hidden": "64", "lr": "0.005", "batch": "32", "iterations"
         "lengths": "3-12", "seed": "7", "present": "1"}
 
 
-def widget(app, key):
-    for kind in ("slider", "select_slider", "number_input", "radio", "toggle"):
-        for element in app.get(kind):
-            if getattr(element, "key", None) == key:
-                return element
-    raise AssertionError(f"no widget {key!r}")
-
-
-def test_after_a_run_that_raised_every_widget_is_sent_the_sessions_value(monkeypatch):
+def test_after_a_run_that_raised_every_widget_is_sent_the_sessions_value(monkeypatch, widget):
     app = AppTest.from_file(APP, default_timeout=60)
     app.query_params.update(LINK)
     app.run()

@@ -10,16 +10,8 @@ from seq2seq_core.url_state import PAGE_SETTINGS
 PAGES = Path(__file__).resolve().parents[1] / "pages"
 
 
-def widget(app, key):
-    for kind in ("slider", "number_input", "select_slider", "radio", "text_input"):
-        for element in app.get(kind):
-            if getattr(element, "key", None) == key:
-                return element
-    raise AssertionError(f"no widget with key {key!r}")
-
-
 @pytest.mark.parametrize("page", [page for page, settings in PAGE_SETTINGS.items() if settings])
-def test_each_widget_shows_the_bounds_and_default_of_its_setting(page):
+def test_each_widget_shows_the_bounds_and_default_of_its_setting(page, widget):
     app = AppTest.from_file(str(PAGES / f"{page}.py"), default_timeout=60)
     app.query_params["lang"] = "en"
     app.run()
