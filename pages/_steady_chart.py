@@ -7,13 +7,16 @@ in between. On the training page, which redraws three charts every 0.4 s, that
 made the charts blink (measured in headless Chromium: 14 blank frames of 921 in
 20 s; ``tests/browser/test_training.py`` watches every frame).
 
-:func:`steady_plotly_chart` keeps four slots in one grid cell. Each redraw puts
+:func:`steady_plotly_chart` keeps three slots in one grid cell. Each redraw puts
 the new figure in the slot holding the oldest one and sends the other slots'
 figures again unchanged (same figure, same element: the browser keeps them as
 they are). A marker says which slot is newest, and CSS shows the newest slot
-that plotly has drawn and hides the others. Four: a browser that is very busy
-can receive three redraws before it draws any (with three slots, the browser
-test saw one blank frame in about thirty runs under load).
+that plotly has drawn and hides the others. Three, not two: a browser that is
+busy can receive two redraws before it draws either. A browser starved for
+longer (three redraws, 1.2 s, none drawn) shows one blank frame: seen once in
+about thirty runs of the browser test on a loaded machine. A fourth slot would
+hide that but cost the page 5–9 % of its training speed with the browser on the
+same cores (python -m benchmarks.training_page_speed --rounds 3: 0.69 against 0.76).
 
 Within a slot, Streamlit keeps a replaced chart after the new one until the
 rerun ends, so only a slot's first chart counts, and the others are hidden.
@@ -22,7 +25,7 @@ import streamlit as st
 
 __all__ = ["steady_plotly_chart"]
 
-_SLOTS = ("a", "b", "c", "d")
+_SLOTS = ("a", "b", "c")
 # A slot's newest chart, once plotly has drawn it and Streamlit shows it.
 _DRAWN = ('> .stElementContainer:first-child [data-testid="stPlotlyChart"]'
           ' > div:not([style*="visibility: hidden"]) .main-svg')

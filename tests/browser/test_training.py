@@ -6,7 +6,7 @@ from seq2seq_core.i18n import LANGUAGES, t
 LIVE_CHARTS = ("train_loss_chart", "train_accuracy_chart", "train_probe_chart")
 # What the loss chart shows now: the number of points of its moving average and
 # the last iteration they reach (plotly's own copy of the data). Each live chart
-# is four stacked copies, all but one hidden (pages/_steady_chart.py), so only the
+# is three stacked copies, all but one hidden (pages/_steady_chart.py), so only the
 # one shown counts.
 SHOWN_PLOTS_JS = """(key) => Array.from(document.querySelectorAll(`.st-key-${key} .js-plotly-plot`))
     .filter((element) => element.checkVisibility({visibilityProperty: true}))"""
@@ -40,7 +40,7 @@ WATCH_FRAMES_JS = f"""(keys) => {{
     requestAnimationFrame(watch);
 }}"""
 PROGRESS = '[data-testid="stProgress"]'
-# Four copies of each live chart, and the predecessors Streamlit keeps until a
+# Three copies of each live chart, and the predecessors Streamlit keeps until a
 # rerun ends (measured: at most 16 plots in 40 s of training): never the
 # hundreds a page collects if replaced charts were kept.
 MOST_PLOTS_IN_THE_PAGE = 10 * len(LIVE_CHARTS)
