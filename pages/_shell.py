@@ -47,7 +47,7 @@ from streamlit import runtime
 
 from pages._callbacks import show_callback_error
 from pages._keep import keep_value, saved_key
-from seq2seq_core.i18n import DEFAULT_LANGUAGE, LANGUAGES, t
+from seq2seq_core.i18n import LANGUAGES, normalize_language, t
 from seq2seq_core.url_state import PAGE_SETTINGS, read_query, share_url, to_query
 
 __all__ = [
@@ -114,7 +114,7 @@ def setup_page(name=None):
     asked = st.query_params.get("lang")
     if first_visit:
         st.session_state[_LANG_REFUSED_KEY] = asked is not None and asked not in LANGUAGES
-    url_lang = asked if asked in LANGUAGES else DEFAULT_LANGUAGE
+    url_lang = normalize_language(asked)
     url_present = st.query_params.get(PRESENT_KEY) == "1"
     if name is None:
         # app.py, before it draws the sidebar's switch and toggle: they show the session's
