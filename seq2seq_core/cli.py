@@ -37,7 +37,8 @@ def _build_parser():
     train.add_argument("--seed", type=int, default=DEFAULTS.seed)
     train.add_argument("--out", default="seq2seq.npz", help="checkpoint file to write")
     train.add_argument("--model", choices=sorted(MODEL_KINDS), default="seq2seq",
-                       help="seq2seq, or the notebook's one-pass RNN baseline")
+                       help="seq2seq, attention (seq2seq with attention) or the notebook's "
+                            "one-pass RNN baseline")
 
     evaluate = commands.add_parser("evaluate", help="accuracy per sequence length")
     evaluate.add_argument("--checkpoint", help="checkpoint file (default: the shipped model)")

@@ -8,6 +8,8 @@ from typing import Callable, Optional
 
 import numpy as np
 
+from .attention import AttentionSeq2Seq
+from .attention_recurrence import attention_loss, attention_trace, predict_attention_tokens
 from .baseline import baseline_loss, predict_baseline_tokens
 from .data import VOCAB_SIZE
 from .model import RNN, Seq2Seq
@@ -31,6 +33,9 @@ class ModelKind:
         Built as ``model_class(12, D, 12, rng=...)``.
     parts : tuple of str
         Its RNNs, in ``model.parameters`` order (checkpoint names ``"<part>.fc_x2h.weight"`` …).
+    extra_parameters : tuple of (str, tuple of str)
+        Its other weights, after the RNNs' in ``model.parameters`` order: each name with
+        its shape in the letters ``"D"`` (hidden size) and ``"K"`` (classes).
     loss : callable
         The fast path, ``loss(model, x, targets, workspace=None) -> (loss, logits)``: x
         one-hot shape-(T, N, C), targets shape-(T, N), mean cross-entropy loss shape-(),
@@ -55,6 +60,7 @@ class ModelKind:
     pretrained_file: str
     trace: Optional[Callable] = None
     one_pass: bool = False
+    extra_parameters: tuple = ()
 
     @property
     def label_key(self):
@@ -74,8 +80,12 @@ class ModelKind:
         """dict of str to tuple: parameter names in ``model.parameters`` order, with shapes."""
         layer_shapes = ((VOCAB_SIZE, hidden), (1, hidden), (hidden, hidden),
                         (hidden, VOCAB_SIZE), (1, VOCAB_SIZE))
-        return {f"{part}.{layer}": shape
-                for part in self.parts for layer, shape in zip(_LAYER_NAMES, layer_shapes)}
+        sizes = {"D": hidden, "K": VOCAB_SIZE}
+        shapes = {f"{part}.{layer}": shape
+                  for part in self.parts for layer, shape in zip(_LAYER_NAMES, layer_shapes)}
+        shapes.update((name, tuple(sizes[letter] for letter in letters))
+                      for name, letters in self.extra_parameters)
+        return shapes
 
 
 MODEL_KINDS = {
@@ -83,6 +93,9 @@ MODEL_KINDS = {
     for kind in (
         ModelKind("seq2seq", Seq2Seq, ("encoder", "decoder"), seq2seq_loss, predict_tokens,
                   "seq2seq_notebook.npz", trace=trace),
+        ModelKind("attention", AttentionSeq2Seq, ("encoder", "decoder"), attention_loss,
+                  predict_attention_tokens, "seq2seq_attention.npz", trace=attention_trace,
+                  extra_parameters=(("fc_score.weight", "DD"), ("fc_c2y.weight", "DK"))),
         ModelKind("baseline", RNN, ("rnn",), baseline_loss, predict_baseline_tokens,
                   "baseline_rnn.npz", one_pass=True),
     )

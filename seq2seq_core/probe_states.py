@@ -8,7 +8,7 @@ import numpy as np
 
 from .blas import use_one_blas_thread
 from .data import format_digits
-from .trace import trace
+from .kinds import kind_of
 from .unit_order import order_by_similarity
 
 __all__ = ["PROBE_SEQUENCES", "ProbeStates", "probe_states"]
@@ -55,11 +55,11 @@ class ProbeStates:
 
 
 def probe_states(model, min_len=1, max_len=20, sequences=PROBE_SEQUENCES, seed=0):
-    """Run a :class:`~seq2seq_core.model.Seq2Seq` on random sequences of every length and summarise.
+    """Run a model with encoder and decoder states on random sequences of every length; summarise.
 
     Parameters
     ----------
-    model : Seq2Seq
+    model : a model whose kind has a ``trace`` (seq2seq, attention)
     min_len, max_len : int
         The lengths, 1 ≤ min_len ≤ max_len; the ``sequences`` are split as
         evenly as possible over them.
@@ -83,6 +83,7 @@ def probe_states(model, min_len=1, max_len=20, sequences=PROBE_SEQUENCES, seed=0
     # One BLAS thread, as in training: on a shared server a second thread mostly waits.
     use_one_blas_thread()
     # One trace per length: a trace takes sequences of one length, as a batch does.
+    trace = kind_of(model).trace
     traces = [
         trace(model, rng.integers(0, 10, (length, count)))
         for length, count in zip(lengths, per_length)
