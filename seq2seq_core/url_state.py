@@ -12,6 +12,7 @@ from urllib.parse import urlencode, urlsplit
 
 from .broadcasting import WEIGHT_LAYOUTS
 from .data import MAX_TYPED_LENGTH, SequenceInputError, format_digits, parse_sequence
+from .kinds import DEFAULT_KIND, MODEL_KINDS
 from .train import LEARNING_RATES, LIMITS, SESSION_LIMITS, Hyperparameters
 
 __all__ = [
@@ -191,6 +192,7 @@ PAGE_SETTINGS = {
                 choices=WEIGHT_LAYOUTS),
     ),
     "training": (
+        Setting("model", "train_model", "choice", DEFAULT_KIND, choices=tuple(MODEL_KINDS)),
         _training("hidden", "train_hidden", "hidden"),
         _training("lr", "train_lr", "learning_rate", kind="float", choices=LEARNING_RATES),
         _training("batch", "train_batch", "batch_size"),
@@ -202,6 +204,11 @@ PAGE_SETTINGS = {
     "hidden_states": (
         Setting("seq", "sequence_input", "sequence", "3 1 4 1 5 9 2 6"),
         Setting("length", "hidden_states_length", "int", 8, 1, MAX_TYPED_LENGTH),
+    ),
+    "attention": (
+        Setting("seq", "attention_input", "sequence", "2 4 7 1 3 9 9 0 5 8 6 1 4 2"),
+        Setting("step", "attention_step", "int", 1, 1, MAX_TYPED_LENGTH + 1),
+        Setting("length", "attention_length", "int", 16, 1, MAX_TYPED_LENGTH),
     ),
     "accuracy": (
         Setting("samples", "accuracy_samples", "int", 1000, 100, 5000, step=100),

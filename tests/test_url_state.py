@@ -32,7 +32,7 @@ def test_training_defaults_are_the_notebooks():
     hp = Hyperparameters()
     assert defaults == {"hidden": hp.hidden, "lr": hp.learning_rate, "batch": hp.batch_size,
                         "iterations": hp.iterations, "lengths": (hp.min_len, hp.max_len),
-                        "seed": hp.seed}
+                        "seed": hp.seed, "model": "seq2seq"}
     assert hp.learning_rate in LEARNING_RATES
     assert LEARNING_RATES[0] == 1e-4 and LEARNING_RATES[-1] == 0.1
 
