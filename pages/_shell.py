@@ -84,7 +84,8 @@ _PRESENTER_CSS = """
 # Page name = file name = URL path (``pages/batches.py`` is served at ``/batches``):
 # with a ``pages/`` folder present, Streamlit answers a deep link whose path
 # differs from the file name with a "Page not found" dialog.
-PAGE_NAMES = ("home", "batches", "broadcasting", "training", "hidden_states", "accuracy")
+PAGE_NAMES = ("home", "batches", "broadcasting", "training", "hidden_states", "accuracy",
+              "attention")
 _ICONS = {
     "home": ":material/home:",
     "batches": ":material/view_in_ar:",
@@ -92,6 +93,7 @@ _ICONS = {
     "training": ":material/model_training:",
     "hidden_states": ":material/visibility:",
     "accuracy": ":material/bar_chart:",
+    "attention": ":material/filter_center_focus:",
 }
 _PAGES_DIR = Path(__file__).parent
 

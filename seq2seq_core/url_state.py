@@ -52,6 +52,9 @@ class Setting:
         nearest one on a log scale (a log slider offers only those).
     step : int, optional
         An ``int`` must be ``low`` plus a multiple of it (a slider's step).
+    capped : bool, optional
+        The page may draw the widget with a lower ``high`` that the view allows
+        (a decoding step: at most the typed sequence's length + 1).
     """
 
     param: str
@@ -62,6 +65,7 @@ class Setting:
     high: float = None
     choices: tuple = None
     step: int = None
+    capped: bool = False
 
     def widget_range(self):
         """dict: the widget's ``min_value``, ``max_value``, ``step``, or a choice's ``options``.
@@ -207,7 +211,7 @@ PAGE_SETTINGS = {
     ),
     "attention": (
         Setting("seq", "attention_input", "sequence", "2 4 7 1 3 9 9 0 5 8 6 1 4 2"),
-        Setting("step", "attention_step", "int", 1, 1, MAX_TYPED_LENGTH + 1),
+        Setting("step", "attention_step", "int", 1, 1, MAX_TYPED_LENGTH + 1, capped=True),
         Setting("length", "attention_length", "int", 16, 1, MAX_TYPED_LENGTH),
     ),
     "accuracy": (

@@ -7,6 +7,7 @@ STRINGS = {
     "shell.page.training": {"ko": "학습하기", "en": "Training"},
     "shell.page.hidden_states": {"ko": "은닉 상태 들여다보기", "en": "Hidden states"},
     "shell.page.accuracy": {"ko": "길이별 정확도", "en": "Accuracy by length"},
+    "shell.page.attention": {"ko": "어텐션", "en": "Attention"},
     "shell.language.ko": {"ko": "한국어", "en": "한국어 (Korean)"},
     "shell.language.en": {"ko": "English (영어)", "en": "English"},
     "shell.share.button": {"ko": "이 화면 링크", "en": "Link to this view"},
