@@ -12,7 +12,7 @@ import streamlit as st
 
 from pages._callbacks import guarded
 from pages._keep import keep_value, kept, setting_args
-from pages._shell import current_model, setup_page
+from pages._shell import current_model, page, setup_page
 from seq2seq_core.checkpoint import load_pretrained
 from seq2seq_core.data import (
     END,
@@ -373,6 +373,9 @@ units = model.dim_recurrent
 st.title(t("shell.page.hidden_states", lang))
 st.markdown(t("hidden_states.intro", lang, units=units))
 st.info(describe_model(checkpoint))
+if kind.attends:
+    st.info(t("hidden_states.model.attends", lang, kind=t(kind.label_key, lang)))
+    st.page_link(page("attention", lang), label=t("hidden_states.model.to_attention", lang))
 digits = typed_digits()
 seen = kind.trace(model, digits)
 show_result(digits, seen)

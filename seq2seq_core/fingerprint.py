@@ -5,6 +5,7 @@ import hashlib
 import numpy as np
 
 from .checkpoint import load_pretrained
+from .kinds import kind_of
 
 __all__ = ["model_fingerprint", "is_pretrained"]
 
@@ -26,12 +27,12 @@ def model_fingerprint(model):
     return digest.hexdigest()[:16]
 
 
-@functools.lru_cache(maxsize=1)
-def _pretrained_fingerprint():
+@functools.lru_cache(maxsize=None)
+def _pretrained_fingerprint(kind):
     # A string, so nothing mutable is shared between sessions.
-    return model_fingerprint(load_pretrained().model)
+    return model_fingerprint(load_pretrained(kind).model)
 
 
 def is_pretrained(model):
-    """bool: whether ``model`` has exactly the shipped seq2seq's weights (not after one step)."""
-    return model_fingerprint(model) == _pretrained_fingerprint()
+    """bool: whether ``model`` has exactly the weights shipped for its kind (not after one step)."""
+    return model_fingerprint(model) == _pretrained_fingerprint(kind_of(model).name)

@@ -50,6 +50,8 @@ class ModelKind:
         hidden-state page); None where the model has none.
     one_pass : bool
         True for a model that must answer while reading (no encoder first).
+    attends : bool
+        True for a decoder that reads every encoder state (not only the last one).
     """
 
     name: str
@@ -60,6 +62,7 @@ class ModelKind:
     pretrained_file: str
     trace: Optional[Callable] = None
     one_pass: bool = False
+    attends: bool = False
     extra_parameters: tuple = ()
 
     @property
@@ -95,6 +98,7 @@ MODEL_KINDS = {
                   "seq2seq_notebook.npz", trace=trace),
         ModelKind("attention", AttentionSeq2Seq, ("encoder", "decoder"), attention_loss,
                   predict_attention_tokens, "seq2seq_attention.npz", trace=attention_trace,
+                  attends=True,
                   extra_parameters=(("fc_score.weight", "DD"), ("fc_c2y.weight", "DK"))),
         ModelKind("baseline", RNN, ("rnn",), baseline_loss, predict_baseline_tokens,
                   "baseline_rnn.npz", one_pass=True),

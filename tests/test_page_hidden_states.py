@@ -9,6 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages._shell import BOOK_KEY, MODEL_KEY
+from seq2seq_core.attention_recurrence import attention_trace
 from seq2seq_core.checkpoint import Checkpoint, load_pretrained
 from seq2seq_core.data import END, VOCAB_SIZE
 from seq2seq_core.i18n import LANGUAGES, t
@@ -305,3 +306,17 @@ def test_a_current_model_without_encoder_states_shows_the_pretrained_seq2seq_and
     assert app.warning[0].value == other_kind
     assert app.session_state[MODEL_KEY] is baseline  # the student's choice stays
     assert len(chart(app, "hidden_states_encoder")["data"][0]["y"]) == 50
+
+
+def test_an_attention_model_shows_its_own_states_and_points_to_the_attention_page():
+    attention = load_pretrained("attention")
+    app = run_page("en", session={MODEL_KEY: attention})
+    assert not app.exception and not app.warning
+    infos = [element.value for element in app.info]
+    assert t("hidden_states.model.attends", "en", kind=t("kinds.attention", "en")) in infos
+    assert "the shipped pretrained model" in infos[0]
+    seen = attention_trace(attention.model, [3, 1, 4, 1, 5, 9, 2, 6])  # the default sequence
+    decoder = array(chart(app, "hidden_states_decoder")["data"][0]["z"])
+    assert decoder.shape == (50, 9)
+    np.testing.assert_allclose(np.sort(decoder.ravel()),
+                               np.sort(seen.decoder_hidden[:, 0].ravel()), atol=1e-5)

@@ -35,6 +35,14 @@ STRINGS = {
         "en": "**Model shown:** a model loaded from a file without its training history — hidden {hidden}. "
               "The weights are the file's; how they were trained is not recorded.",
     },
+    "hidden_states.model.attends": {
+        "ko": "이 모델은 {kind}입니다. 디코더가 시작할 때는 인코더의 마지막 상태를 받지만, 매 단계 어텐션으로 인코더의 **모든** 상태를 다시 읽습니다. "
+              "그래서 아래의 ‘병목’ 그림(마지막 상태만)은 이 모델이 쓰는 정보의 일부일 뿐입니다. 어디를 읽는지는 어텐션 페이지에서 봅니다.",
+        "en": "This model is a {kind}: its decoder starts from the encoder's last state, but reads **every** encoder state again at each step "
+              "through attention. The bottleneck view below (the last state only) is therefore only part of what it uses; "
+              "the attention page shows where it reads.",
+    },
+    "hidden_states.model.to_attention": {"ko": "어텐션 페이지로 →", "en": "To the attention page →"},
     "hidden_states.model.other_kind": {
         "ko": "현재 모델은 {kind}이라 인코더와 디코더의 은닉 상태가 따로 없습니다. 여기서는 사전학습 seq2seq 모델을 "
               "보여 줍니다. 현재 모델은 그대로입니다.",
