@@ -3,7 +3,7 @@ import numpy as np
 
 from .checkpoint import Checkpoint
 from .i18n import t
-from .kinds import copy_model
+from .kinds import DEFAULT_KIND, MODEL_KINDS, copy_model, kind_of
 from .train import Trainer
 
 __all__ = ["UPLOADED", "Run", "run_label", "changed_fields"]
@@ -11,10 +11,15 @@ __all__ = ["UPLOADED", "Run", "run_label", "changed_fields"]
 UPLOADED = "uploaded"  # the status of a run read from a checkpoint file
 
 
-def changed_fields(run_hyperparameters, chosen):
-    """list of str: the fields, in order, whose value differs between a run's and ``chosen``."""
+def changed_fields(run_hyperparameters, chosen, run_kind=DEFAULT_KIND, chosen_kind=DEFAULT_KIND):
+    """list of str: the fields, in order, whose value differs between a run's and ``chosen``.
+
+    ``"model"`` comes first when the kinds (keys of ``MODEL_KINDS``) differ, as
+    the model kind comes first among the page's settings.
+    """
     run_values, chosen_values = run_hyperparameters.to_dict(), chosen.to_dict()
-    return [name for name in run_values if run_values[name] != chosen_values[name]]
+    return (["model"] if run_kind != chosen_kind else []) + [
+        name for name in run_values if run_values[name] != chosen_values[name]]
 
 
 class Run:
@@ -40,9 +45,9 @@ class Run:
         self._history, self._status = history, status
 
     @classmethod
-    def trained(cls, number, hyperparameters):
-        """A new run with a fresh :class:`Trainer`, not started yet."""
-        trainer = Trainer(hyperparameters)
+    def trained(cls, number, hyperparameters, kind=DEFAULT_KIND):
+        """A new run of a ``kind`` model (a key of ``MODEL_KINDS``), its :class:`Trainer` fresh."""
+        trainer = Trainer(hyperparameters, kind=kind)
         return cls(number, hyperparameters, trainer.model, trainer=trainer)
 
     @classmethod
@@ -50,6 +55,11 @@ class Run:
         """A run read from a checkpoint file; it cannot be trained further."""
         return cls(number, checkpoint.hyperparameters, checkpoint.model,
                    history=_float32(checkpoint.history), status=UPLOADED, name=name)
+
+    @property
+    def kind(self):
+        """str: the model's kind, a key of ``MODEL_KINDS``."""
+        return kind_of(self.model).name
 
     @property
     def history(self):
@@ -67,8 +77,8 @@ class Run:
         return self.trainer.status.value if self.trainer is not None else self._status
 
     def label(self, lang):
-        """str: the run's name in ``lang``, see :func:`run_label`."""
-        return run_label(self.number, lang, self.name)
+        """str: the run's name and kind in ``lang``, see :func:`run_label`."""
+        return run_label(self.number, lang, self.name, self.kind)
 
     def freeze(self):
         """Drop the trainer, keeping the weights and a float32 copy of the history."""
@@ -90,8 +100,17 @@ def _float32(history):
     return {name: np.asarray(values, dtype=np.float32) for name, values in history.items()}
 
 
-def run_label(number, lang, name=""):
-    """str: a run's name on every page: "Run 3", or "Run 4 (file.npz)" for an upload."""
+def run_label(number, lang, name="", kind=None):
+    """str: a run's name on every page: "Run 3", or "Run 4 (file.npz)" for an upload.
+
+    With a ``kind`` (a key of ``MODEL_KINDS``) its name follows, so that runs of
+    different kinds tell apart: "Run 3 · seq2seq + attention".
+    """
     if name:
-        return t("training.run_label_file", lang, number=number, name=name)
-    return t("training.run_label", lang, number=number)
+        label = t("training.run_label_file", lang, number=number, name=name)
+    else:
+        label = t("training.run_label", lang, number=number)
+    if kind is None:
+        return label
+    kind_name = t(MODEL_KINDS[kind].label_key, lang)
+    return t("training.run_label_kind", lang, label=label, kind=kind_name)

@@ -1,7 +1,7 @@
 """One session's runs: the one being trained, the ones kept to compare, the model in use."""
 import dataclasses
 
-from .kinds import copy_model
+from .kinds import DEFAULT_KIND, copy_model
 from .run import UPLOADED, Run
 from .train import Status
 from .worker import TrainingWorker
@@ -106,27 +106,27 @@ class RunBook:
             self.runs.remove(oldest)
             self.dropped.append(oldest.number)
 
-    def start(self, hyperparameters, now=None, iterations=None):
+    def start(self, hyperparameters, now=None, iterations=None, kind=DEFAULT_KIND):
         """Resume the active run, or begin one with ``hyperparameters``; a no-op while training.
 
-        ``hyperparameters`` serve only a new run (none yet, or the last one ended);
-        ``iterations`` stops it after that many more.
+        ``hyperparameters`` and ``kind`` (a key of ``MODEL_KINDS``) serve only a new
+        run (none yet, or the last one ended); ``iterations`` stops it after that many more.
         """
         if self.running:
             return
         if self.active is None or self.active.trainer is None or self.active.trainer.done:
             if self.active is not None:
                 self.active.freeze()
-            self.active = Run.trained(self._next_number, hyperparameters)
+            self.active = Run.trained(self._next_number, hyperparameters, kind)
             self._add(self.active)
         trainer = self.active.trainer
         total = trainer.hyperparameters.iterations
         target = total if iterations is None else min(trainer.iteration + iterations, total)
         self.worker.start(trainer, target, now)
 
-    def step(self, hyperparameters, iterations=STEP_ITERATIONS, now=None):
+    def step(self, hyperparameters, iterations=STEP_ITERATIONS, now=None, kind=DEFAULT_KIND):
         """Like :meth:`start`, but stop after ``iterations`` more iterations."""
-        self.start(hyperparameters, now, iterations=iterations)
+        self.start(hyperparameters, now, iterations=iterations, kind=kind)
 
     def pause(self):
         """Stop training after the chunk in progress; the run can be resumed."""
@@ -141,10 +141,10 @@ class RunBook:
                 self.runs.remove(self.active)
         self.active = None
 
-    def restart(self, hyperparameters):
-        """End the active run and start a new one with ``hyperparameters``."""
+    def restart(self, hyperparameters, kind=DEFAULT_KIND):
+        """End the active run and start a new one of ``kind`` with ``hyperparameters``."""
         self.reset()
-        self.start(hyperparameters)
+        self.start(hyperparameters, kind=kind)
 
     def advance(self, budget, now=None, **kwargs):
         """Train one chunk (see :meth:`TrainingWorker.advance`); True when training stopped."""

@@ -13,7 +13,7 @@ from pages._shell import BOOK_KEY, MODEL_KEY
 from seq2seq_core.checkpoint import checkpoint_bytes, load_pretrained
 from seq2seq_core.i18n import LANGUAGES, t
 from seq2seq_core.kinds import MODEL_KINDS
-from seq2seq_core.run import Run
+from seq2seq_core.run import Run, run_label
 from seq2seq_core.runs import display_name
 from seq2seq_core.token_text import escape_markdown
 from seq2seq_core.train import Status
@@ -167,7 +167,8 @@ def test_a_finished_run_becomes_the_current_model_and_the_pretrained_one_comes_b
     current = at.session_state[MODEL_KEY]
     assert current.model.dim_recurrent == 4 and len(current.history["loss"]) == 100
     assert "Run 1 finished 100 iterations" in texts(at.success)
-    assert "Run 1, its weights at iteration 100" in texts(at.markdown)
+    current_run = escape_markdown(run_label(1, "en", kind="seq2seq"))  # shown in Markdown
+    assert f"{current_run}, its weights at iteration 100" in texts(at.markdown)
     at.button(key="train_use_pretrained").click().run()
     assert at.session_state[MODEL_KEY].model.dim_recurrent == 50
     assert t("training.current.pretrained", "en") in texts(at.markdown)

@@ -8,11 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from seq2seq_core.attention_recurrence import predict_attention_tokens
 from seq2seq_core.checkpoint import Checkpoint, load_pretrained
 from seq2seq_core.curves import moving_average, plot_indices, smoothing_window, training_curves
-from seq2seq_core.data import END
+from seq2seq_core.data import END, VOCAB_SIZE
 from seq2seq_core.exports import metrics_csv
-from seq2seq_core.kinds import MODEL_KINDS, copy_model
+from seq2seq_core.i18n import LANGUAGES, t
+from seq2seq_core.kinds import DEFAULT_KIND, MODEL_KINDS, copy_model
 from seq2seq_core.probes import PROBE_LENGTHS, probe_predictions, probe_sequences
 from seq2seq_core.run import UPLOADED, Run, changed_fields, run_label
 from seq2seq_core.runs import STEP_ITERATIONS, RunBook, display_name
@@ -180,6 +182,85 @@ def test_resuming_keeps_the_runs_own_hyperparameters():
     book.start(other)  # resumes: settings are never mixed into a started run
     assert book.active.number == 1 and book.active.hyperparameters == TINY
     assert book.active.model.dim_recurrent == 4
+
+
+@pytest.mark.parametrize("kind", MODEL_KINDS)
+def test_a_run_of_each_kind_trains_a_model_of_that_kind(kind):
+    book = RunBook()
+    book.step(TINY, iterations=10, kind=kind)
+    train_to_the_end(book)
+    run = book.active
+    assert run.kind == kind and type(run.model) is MODEL_KINDS[kind].model_class
+    assert run.iteration == 10 and book.is_paused
+    assert run.checkpoint().kind == kind
+
+
+def test_a_new_run_is_of_the_default_kind_unless_another_is_asked_for():
+    book = RunBook()
+    book.step(TINY, iterations=5)
+    train_to_the_end(book)
+    assert book.active.kind == DEFAULT_KIND
+
+
+def test_resuming_keeps_the_runs_own_kind_and_restart_takes_the_new_one():
+    book = RunBook()
+    book.step(TINY, iterations=10)
+    train_to_the_end(book)
+    assert changed_fields(TINY, TINY, book.active.kind, "attention") == ["model"]
+    book.step(TINY, iterations=10, kind="attention")  # resumes run 1: kinds are never mixed
+    train_to_the_end(book)
+    assert book.active.number == 1 and book.active.kind == "seq2seq"
+    assert book.active.iteration == 20
+    book.restart(TINY, kind="attention")
+    train_to_the_end(book)
+    assert book.active.number == 2 and book.active.kind == "attention"
+    assert [run.kind for run in book.runs] == ["seq2seq", "attention"]
+
+
+def test_changed_fields_names_the_kind_first_then_the_hyperparameters_in_order():
+    other = Hyperparameters(hidden=8, batch_size=2, iterations=150, max_len=3, seed=1)
+    assert changed_fields(TINY, TINY) == [] == changed_fields(TINY, TINY, "baseline", "baseline")
+    assert changed_fields(TINY, other) == ["hidden"]
+    assert changed_fields(TINY, other, "seq2seq", "baseline") == ["model", "hidden"]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_runs_of_different_kinds_are_labelled_by_kind(lang):
+    book = RunBook()
+    for kind in MODEL_KINDS:
+        book.restart(TINY, kind=kind)
+        train_to_the_end(book)
+    labels = [run.label(lang) for run in book.runs]
+    assert labels == [f"{t('training.run_label', lang, number=number)} · {t(f'kinds.{kind}', lang)}"
+                      for number, kind in enumerate(MODEL_KINDS, start=1)]
+    assert len(set(labels)) == len(MODEL_KINDS)
+    assert run_label(3, "en", kind="attention") == "Run 3 · seq2seq + attention"
+    assert run_label(3, "ko", kind="attention") == "실행 3 · seq2seq + 어텐션"
+    uploaded, _ = book.add_checkpoint(load_pretrained("baseline"), "mine.npz")
+    assert uploaded.label("en") == "Run 4 (mine.npz) · one-pass RNN"
+
+
+def test_an_attention_runs_live_view_shows_its_own_answers_on_the_probes():
+    book = RunBook()
+    book.step(TINY, iterations=10, kind="attention")
+    train_to_the_end(book)
+    view = book.live_view()
+    results = probe_predictions(view.model, probe_sequences())
+    for digits, result in zip(probe_sequences(), results):
+        assert result.predictions.shape == (len(digits) + 1,)
+        assert ((0 <= result.predictions) & (result.predictions < VOCAB_SIZE)).all()
+        np.testing.assert_array_equal(result.predictions,
+                                      predict_attention_tokens(view.model, digits[:, None])[:, 0])
+
+
+def test_the_shipped_attention_model_answers_every_probe_right_read_as_what_it_is():
+    model, probes = load_pretrained("attention").model, probe_sequences()
+    results = probe_predictions(model, probes)
+    assert all(result.correct.all() for result in results)
+    # Read as a plain seq2seq (its context left out), it would get every probe wrong.
+    as_seq2seq = MODEL_KINDS["seq2seq"].predict
+    assert not any(np.array_equal(as_seq2seq(model, digits[:, None])[:, 0], result.targets)
+                   for digits, result in zip(probes, results))
 
 
 def test_reset_keeps_a_trained_run_and_drops_an_empty_one():
@@ -371,7 +452,8 @@ def test_an_uploaded_checkpoint_becomes_the_current_run_and_cannot_be_trained():
     assert run.status == UPLOADED and run.trainer is None and run.name == "mine.npz"
     assert run.iteration == 10_000 and book.active is None
     assert book.current == (1, 10_000) and snapshot.model is not run.model
-    assert run.label("en") == "Run 1 (mine.npz)" and run_label(2, "ko") == "실행 2"
+    assert run.label("en") == "Run 1 (mine.npz) · " + t("kinds.seq2seq", "en")
+    assert run_label(1, "en", "mine.npz") == "Run 1 (mine.npz)" and run_label(2, "ko") == "실행 2"
     assert book.select(run.number).hyperparameters.hidden == 50
 
 

@@ -132,6 +132,7 @@ STRINGS = {
     },
     "training.run_label": {"ko": "실행 {number}", "en": "Run {number}"},
     "training.run_label_file": {"ko": "실행 {number} ({name})", "en": "Run {number} ({name})"},
+    "training.run_label_kind": {"ko": "{label} · {kind}", "en": "{label} · {kind}"},
     "training.run_option": {
         "ko": "{label} · D={hidden} · 학습률 {learning_rate:g} · 반복 {iteration:,}",
         "en": "{label} · D={hidden} · lr {learning_rate:g} · {iteration:,} iterations",
