@@ -37,6 +37,7 @@ from seq2seq_core.figures.training import (
     probe_figure,
 )
 from seq2seq_core.i18n import t
+from seq2seq_core.kinds import MODEL_KINDS
 from seq2seq_core.probes import probe_predictions, probe_sequences
 from seq2seq_core.run import changed_fields, run_label
 from seq2seq_core.runs import MAX_RUNS, STEP_ITERATIONS, RunBook, display_name
@@ -70,6 +71,20 @@ def chosen_hyperparameters():
                            min_len=min_len, max_len=max_len, seed=state.train_seed)
 
 
+def chosen_kind():
+    """The model kind (a key of ``MODEL_KINDS``) the widgets show now."""
+    return st.session_state.train_model
+
+
+def kind_text(kind):
+    return t(MODEL_KINDS[kind].label_key, lang)
+
+
+def shown_settings(hyperparameters, kind):
+    """dict: a run's settings by field, as the "changed settings" warning writes them."""
+    return {"model": kind_text(kind)} | hyperparameters.to_dict()
+
+
 def status_text(run):
     return t(f"training.status.{book.status_of(run)}", lang)
 
@@ -83,17 +98,17 @@ def duration_text(seconds):
 
 @guarded
 def start():
-    book.start(chosen_hyperparameters())
+    book.start(chosen_hyperparameters(), kind=chosen_kind())
 
 
 @guarded
 def step():
-    book.step(chosen_hyperparameters())
+    book.step(chosen_hyperparameters(), kind=chosen_kind())
 
 
 @guarded
 def restart():
-    book.restart(chosen_hyperparameters())
+    book.restart(chosen_hyperparameters(), kind=chosen_kind())
 
 
 def last_value(curves, name, form):
@@ -104,7 +119,8 @@ def last_value(curves, name, form):
 
 @guarded
 def lower_learning_rate(learning_rate):
-    book.restart(dataclasses.replace(chosen_hyperparameters(), learning_rate=learning_rate))
+    book.restart(dataclasses.replace(chosen_hyperparameters(), learning_rate=learning_rate),
+                 kind=chosen_kind())
     st.session_state.train_lr = learning_rate
 
 
@@ -135,7 +151,8 @@ def load_upload():
     run, snapshot = book.add_checkpoint(checkpoint, uploaded.name)
     st.session_state[MODEL_KEY] = snapshot
     st.session_state.train_pick = run.number  # the run picker shows the new current model
-    st.session_state[UPLOAD_RESULT_KEY] = {"name": run.name, "number": run.number}
+    st.session_state[UPLOAD_RESULT_KEY] = {"name": run.name, "number": run.number,
+                                           "kind": run.kind}
 
 
 def live_panel():
@@ -152,7 +169,7 @@ def live_panel():
     total = run.hyperparameters.iterations
     curves = training_curves(view.history, total)
     probes = probe_predictions(view.model, probe_sequences())
-    progress = t("training.progress", lang, number=run.number, status=status_text(run),
+    progress = t("training.progress", lang, label=run.label(lang), status=status_text(run),
                  iteration=iteration, total=total)
     meter = book.meter
     if book.running and meter.rate:
@@ -173,6 +190,8 @@ st.title(t("training.title", lang))
 st.markdown(t("training.intro", lang))
 
 st.subheader(t("training.settings", lang))
+st.radio(t("training.model", lang), format_func=kind_text, horizontal=True,
+         help=t("training.model_help", lang), **setting_args("train_model"))
 left, middle, right = st.columns(3)
 # Bounds and defaults come from seq2seq_core.url_state.PAGE_SETTINGS["training"].
 left.slider(t("training.hidden", lang), **setting_args("train_hidden"))
@@ -187,11 +206,13 @@ right.number_input(t("training.seed", lang, **widget_range("train_seed")),
 
 active = book.active
 if active is not None and (book.running or book.is_paused):
+    run_settings = shown_settings(active.hyperparameters, active.kind)
+    chosen_settings = shown_settings(chosen_hyperparameters(), chosen_kind())
     changes = [
         t("training.change", lang, field=t(f"training.field.{field}", lang),
-          run=active.hyperparameters.to_dict()[field],
-          chosen=chosen_hyperparameters().to_dict()[field])
-        for field in changed_fields(active.hyperparameters, chosen_hyperparameters())
+          run=run_settings[field], chosen=chosen_settings[field])
+        for field in changed_fields(active.hyperparameters, chosen_hyperparameters(),
+                                    active.kind, chosen_kind())
     ]
     if changes:
         st.warning(t("training.changed", lang, run=active.label(lang), changes=", ".join(changes)))
@@ -240,7 +261,9 @@ if runs:
     st.dataframe(
         [
             {
-                t("training.col.run", lang): run.label(lang),
+                # The kind has a column of its own here.
+                t("training.col.run", lang): run_label(run.number, lang, run.name),
+                t("training.col.model", lang): kind_text(run.kind),
                 t("training.col.status", lang): status_text(run),
                 t("training.col.hidden", lang): run.hyperparameters.hidden,
                 t("training.col.learning_rate", lang): f"{run.hyperparameters.learning_rate:g}",
@@ -320,5 +343,6 @@ if upload_result is not None:  # the file's name and what the loader read in it:
                    detail=escape_markdown(upload_result["detail"]))
         upload_column.error(t("training.upload.error", lang, name=name, reason=reason))
     else:
-        label = escape_markdown(run_label(upload_result["number"], lang, upload_result["name"]))
+        label = escape_markdown(run_label(upload_result["number"], lang, upload_result["name"],
+                                          upload_result["kind"]))
         upload_column.success(t("training.upload.loaded", lang, name=name, label=label))

@@ -1,5 +1,6 @@
 """The training page under AppTest: a run trains in its own thread, seen by every ``at.run()``."""
 import io
+import json
 import time
 import zipfile
 from importlib import resources
@@ -10,11 +11,14 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages._shell import BOOK_KEY, MODEL_KEY
+from seq2seq_core.attention import AttentionSeq2Seq
 from seq2seq_core.checkpoint import checkpoint_bytes, load_pretrained
 from seq2seq_core.i18n import LANGUAGES, t
-from seq2seq_core.kinds import MODEL_KINDS
+from seq2seq_core.kinds import DEFAULT_KIND, MODEL_KINDS
+from seq2seq_core.model import Seq2Seq
+from seq2seq_core.probes import PROBE_LENGTHS
 from seq2seq_core.run import Run, run_label
-from seq2seq_core.runs import display_name
+from seq2seq_core.runs import RunBook, display_name
 from seq2seq_core.token_text import escape_markdown
 from seq2seq_core.train import Status
 
@@ -34,13 +38,23 @@ def pause_training_after_each_test():
             at.session_state[BOOK_KEY].pause()
 
 
-def open_page(lang="en", **settings):
-    """The page in ``lang`` with some sliders moved, e.g. ``train_hidden=4``."""
+def open_link(lang="en", session=None, **query):
+    """The page opened from a link with ``query`` (e.g. ``model="attention"``), and ``session``."""
     at = AppTest.from_file(PAGE, default_timeout=60)
     OPENED.append(at)
     at.query_params["lang"] = lang
+    at.query_params.update(query)
+    for key, value in (session or {}).items():  # what the session already holds
+        at.session_state[key] = value
     at.run()
-    widgets = {"train_seed": at.number_input, "train_lr": at.select_slider}
+    return at
+
+
+def open_page(lang="en", **settings):
+    """The page in ``lang`` with some widgets moved, e.g. ``train_hidden=4``."""
+    at = open_link(lang)
+    widgets = {"train_seed": at.number_input, "train_lr": at.select_slider,
+               "train_model": at.radio}
     for key, value in settings.items():
         widgets.get(key, at.slider)(key=key).set_value(value)
     if settings:
@@ -54,6 +68,16 @@ def book(at):
 
 def texts(elements):
     return " ".join(str(element.value) for element in elements)
+
+
+def chart_traces(at, key):
+    """The traces of each Plotly chart drawn under ``key`` (each copy of a live chart), as JSON."""
+    return [json.loads(chart.proto.spec)["data"] for chart in at.get("plotly_chart")
+            if f"-{key}" in chart.proto.id]
+
+
+def progress_text(at):
+    return at.get("progress")[0].proto.text
 
 
 def run_until_stopped(at, seconds=60):
@@ -101,7 +125,7 @@ def test_start_trains_in_the_background_and_pause_stops_it_at_once():
     first = wait_for_iterations_beyond(at, 0)
     second = wait_for_iterations_beyond(at, first)
     at.run()
-    assert "Run 1 · training" in at.get("progress")[0].proto.text
+    assert f"{run_label(1, 'en', kind='seq2seq')} · training" in progress_text(at)
     at.button(key="train_pause").click().run()
     paused_at = book(at).active.iteration
     # What the page shows is the run.
@@ -111,7 +135,7 @@ def test_start_trains_in_the_background_and_pause_stops_it_at_once():
     at.run()
     assert book(at).active.iteration == paused_at
     assert at.button(key="train_start").label == t("training.resume", "en")
-    assert "Run 1 · paused" in at.get("progress")[0].proto.text
+    assert f"{run_label(1, 'en', kind='seq2seq')} · paused" in progress_text(at)
     at.button(key="train_start").click().run()
     assert book(at).active.iteration > paused_at and book(at).active.number == 1
 
@@ -157,6 +181,106 @@ def test_changing_a_setting_mid_run_asks_for_a_reset_and_never_mixes_settings():
     assert book(at).running
     assert not at.warning
     assert book(at).run(1).iteration > 100
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_model_kind_chosen_in_its_widget_trains_and_names_the_run(lang):
+    at = open_page(lang, train_model="attention")
+    assert at.query_params["model"] == "attention"  # in the link to this view
+    at.button(key="train_step").click().run()
+    run_until_stopped(at)
+    run = book(at).active
+    assert isinstance(run.model, AttentionSeq2Seq) and run.iteration == 100
+    label = run_label(1, lang, kind="attention")
+    assert t("kinds.attention", lang) in label
+    assert progress_text(at).startswith(f"{label} · {t('training.status.paused', lang)}")
+    table = at.dataframe[0].value
+    assert list(table[t("training.col.model", lang)]) == [t("kinds.attention", lang)]
+    assert [trace["name"] for trace in chart_traces(at, "train_compare_chart")[0]] == [label]
+    assert at.selectbox(key="train_pick").options[0].startswith(label)
+
+
+def test_a_link_chooses_the_model_kind_and_start_trains_that_kind(widget):
+    at = open_link(model="attention")
+    assert widget(at, "train_model").value == "attention" and not at.warning
+    at.button(key="train_start").click().run()
+    wait_for_iterations_beyond(at, 0)
+    at.button(key="train_pause").click().run()
+    assert isinstance(book(at).active.model, AttentionSeq2Seq)
+    assert run_label(1, "en", kind="attention") in progress_text(at)
+
+
+def test_a_link_with_an_unknown_model_kind_is_refused_and_the_default_kind_trains(widget):
+    at = open_link(model="bogus")
+    assert t("shell.url.rejected", "en", params="`model`") in texts(at.warning)
+    assert widget(at, "train_model").value == DEFAULT_KIND
+    assert at.query_params["model"] == DEFAULT_KIND
+    at.button(key="train_step").click().run()
+    run_until_stopped(at)
+    assert type(book(at).active.model) is Seq2Seq
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_changing_the_model_kind_mid_run_asks_for_a_reset_and_apply_starts_that_kind(lang, widget):
+    at = open_page(lang)
+    at.button(key="train_step").click().run()
+    run_until_stopped(at)
+    widget(at, "train_model").set_value("attention").run()
+    change = t("training.change", lang, field=t("training.field.model", lang),
+               run=t("kinds.seq2seq", lang), chosen=t("kinds.attention", lang))
+    warning = texts(at.warning)
+    assert change in warning and run_label(1, lang, kind="seq2seq") in warning
+    at.button(key="train_step").click().run()  # goes on with run 1, of its own kind
+    run_until_stopped(at)
+    assert (book(at).active.number, book(at).active.kind) == (1, "seq2seq")
+    assert book(at).active.iteration == 200
+    at.button(key="train_apply").click().run()
+    run = book(at).active
+    assert run.number == 2 and isinstance(run.model, AttentionSeq2Seq) and book(at).running
+    at.button(key="train_pause").click().run()
+    assert not at.warning
+    assert run_label(2, lang, kind="attention") in progress_text(at)
+    assert book(at).run(1).kind == "seq2seq"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_runs_of_every_kind_overlay_on_the_comparison_chart_labelled_by_kind(lang, widget):
+    at = open_page(lang, train_hidden=8)
+    for kind in MODEL_KINDS:
+        widget(at, "train_model").set_value(kind).run()
+        at.button(key="train_step").click().run()
+        run_until_stopped(at)
+        at.button(key="train_reset").click().run()
+    labels = [run_label(number, lang, kind=kind)
+              for number, kind in enumerate(MODEL_KINDS, start=1)]
+    assert len(set(labels)) == len(MODEL_KINDS)
+    assert [trace["name"] for trace in chart_traces(at, "train_compare_chart")[0]] == labels
+    table = at.dataframe[0].value
+    assert list(table[t("training.col.model", lang)]) == [t(kind.label_key, lang)
+                                                         for kind in MODEL_KINDS.values()]
+    options = at.selectbox(key="train_pick").options
+    assert len(options) == len(labels)
+    assert all(option.startswith(label) for option, label in zip(options, labels))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_attention_runs_live_probes_show_its_answers(lang):
+    shipped = load_pretrained("attention")
+    session_book = RunBook()
+    session_book.step(shipped.hyperparameters, iterations=1, kind="attention")
+    while session_book.running:
+        session_book.advance(1.0)
+    for weight, shipped_weight in zip(session_book.active.model.parameters,
+                                      shipped.model.parameters):
+        weight.data[...] = shipped_weight.data  # the paused run now answers as the shipped model
+    at = open_link(lang, session={BOOK_KEY: session_book})
+    assert not at.exception
+    [probe_chart] = chart_traces(at, "train_probe_chart")
+    rows, tokens = probe_chart[0]["y"], probe_chart[0]["text"]
+    outputs = [t("training.fig.probe_output", lang, length=length, right=length + 1,
+                 total=length + 1) for length in PROBE_LENGTHS]
+    assert rows[1::2] == outputs  # every answer right
+    assert tokens[1::2] == tokens[::2]  # each output row spells its target row
 
 
 def test_a_finished_run_becomes_the_current_model_and_the_pretrained_one_comes_back():
@@ -271,7 +395,7 @@ def test_every_shipped_checkpoint_uploads_and_the_runs_already_there_stay(kind, 
     assert [(run.number, run.iteration, book(at).status_of(run)) for run in book(at).runs] == [
         (1, 100, "paused"), (2, 10_000, "uploaded")]
     assert book(at).current == (2, 10_000)
-    label = t("training.run_label_file", lang, number=2, name=f"{kind}.npz")
+    label = run_label(2, lang, f"{kind}.npz", kind)
     loaded = t("training.upload.loaded", lang, name=escape_markdown(f"{kind}.npz"),
                label=escape_markdown(label))
     assert loaded in texts(at.success)

@@ -4,6 +4,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from seq2seq_core.kinds import DEFAULT_KIND, MODEL_KINDS
 from seq2seq_core.train import LIMITS, SESSION_LIMITS
 from seq2seq_core.url_state import PAGE_SETTINGS
 
@@ -38,7 +39,11 @@ def test_the_training_settings_are_the_engines_session_limits_within_what_it_acc
     fields = {"train_hidden": "hidden", "train_batch": "batch_size",
               "train_iterations": "iterations", "train_lengths": "max_len", "train_seed": "seed",
               "train_lr": "learning_rate"}
-    for setting in PAGE_SETTINGS["training"]:
+    settings = {setting.widget_key: setting for setting in PAGE_SETTINGS["training"]}
+    model = settings.pop("train_model")  # the one setting that is not a hyperparameter
+    assert (model.choices, model.default) == (tuple(MODEL_KINDS), DEFAULT_KIND)
+    assert set(settings) == set(fields)
+    for setting in settings.values():
         field = fields[setting.widget_key]
         assert (setting.low, setting.high) == SESSION_LIMITS[field]
         low, high = LIMITS[field]

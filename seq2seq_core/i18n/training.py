@@ -19,6 +19,16 @@ STRINGS = {
     },
     # Settings
     "training.settings": {"ko": "하이퍼파라미터", "en": "Hyperparameters"},
+    "training.model": {"ko": "모델 종류", "en": "Model kind"},
+    "training.model_help": {
+        "ko": "**seq2seq**: 인코더가 숫자를 모두 읽은 뒤 디코더가 마지막 은닉 상태 `h_T` 하나만 보고 답을 씁니다 (노트북의 모델). "
+        "**+ 어텐션**: 디코더가 출력마다 인코더의 모든 은닉 상태를 다시 봅니다. "
+        "**한 번에 읽는 RNN**: 인코더 없이 숫자를 읽으면서 바로 답해야 하는 기준선입니다.",
+        "en": "**seq2seq**: the encoder reads every digit, then the decoder writes the answer from the last "
+        "hidden state `h_T` alone (the notebook's model). **+ attention**: at every output the decoder looks "
+        "back at all of the encoder's hidden states. **One-pass RNN**: a baseline without an encoder that must "
+        "answer while it reads.",
+    },
     "training.hidden": {"ko": "은닉 크기 D (dim_recurrent)", "en": "Hidden size D (dim_recurrent)"},
     "training.learning_rate": {"ko": "학습률 (Adam learning_rate, 로그 눈금)", "en": "Learning rate (Adam, log scale)"},
     "training.batch_size": {"ko": "배치 크기 N (batch_size)", "en": "Batch size N (batch_size)"},
@@ -28,6 +38,7 @@ STRINGS = {
         "ko": "시드 (초기 가중치와 배치, {min_value}–{max_value})",
         "en": "Seed (initial weights and batches, {min_value}–{max_value})",
     },
+    "training.field.model": {"ko": "모델 종류", "en": "model kind"},
     "training.field.hidden": {"ko": "은닉 크기 D", "en": "hidden size D"},
     "training.field.learning_rate": {"ko": "학습률", "en": "learning rate"},
     "training.field.batch_size": {"ko": "배치 크기", "en": "batch size"},
@@ -73,8 +84,8 @@ STRINGS = {
     "training.status.diverged": {"ko": "발산으로 멈춤", "en": "stopped: diverged"},
     "training.status.uploaded": {"ko": "파일에서 불러옴", "en": "loaded from file"},
     "training.progress": {
-        "ko": "실행 {number} · {status} · 반복 {iteration:,} / {total:,}",
-        "en": "Run {number} · {status} · iteration {iteration:,} / {total:,}",
+        "ko": "{label} · {status} · 반복 {iteration:,} / {total:,}",
+        "en": "{label} · {status} · iteration {iteration:,} / {total:,}",
     },
     "training.speed": {"ko": " · 초당 {rate:,.0f}회", "en": " · {rate:,.0f} it/s"},
     "training.eta": {"ko": " · 약 {duration} 남음", "en": " · about {duration} left"},
@@ -138,6 +149,7 @@ STRINGS = {
         "en": "{label} · D={hidden} · lr {learning_rate:g} · {iteration:,} iterations",
     },
     "training.col.run": {"ko": "실행", "en": "Run"},
+    "training.col.model": {"ko": "모델", "en": "Model"},
     "training.col.status": {"ko": "상태", "en": "Status"},
     "training.col.hidden": {"ko": "D", "en": "D"},
     "training.col.learning_rate": {"ko": "학습률", "en": "Learning rate"},
