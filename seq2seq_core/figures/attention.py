@@ -75,10 +75,10 @@ def attention_heatmap(weights, encoder_inputs, predictions, targets, lang, step=
     side = int(np.clip(150 + 22 * max(rows, columns), 320, 820))
     figure.update_layout(
         title=t("attention.fig.heatmap_title", lang),
-        xaxis=dict(title=t("attention.fig.input_position", lang), type="category", side="top"),
+        xaxis=dict(title=t("attention.fig.input_position", lang), type="category"),
         yaxis=dict(title=t("attention.fig.output_step", lang), type="category",
                    autorange="reversed"),
-        height=side, margin=dict(t=110, l=80, r=20, b=20),
+        height=side, margin=dict(t=50, l=80, r=20, b=40),
     )
     return figure
 
@@ -124,7 +124,8 @@ def step_vectors_figure(decoder_state, context, lang):
     ))
     figure.update_layout(
         height=190, margin=dict(t=30, b=30),
-        xaxis=dict(title=t("attention.fig.unit", lang)), yaxis=dict(type="category"),
+        xaxis=dict(title=t("attention.fig.unit", lang)),
+        yaxis=dict(type="category", autorange="reversed"),  # h_t on top, as the caption says
     )
     return figure
 
@@ -167,7 +168,7 @@ def length_curves_figure(lengths, curves, training_range, chosen_length, lang):
     low, high = training_range
     figure.add_vrect(x0=low - 0.5, x1=high + 0.5, fillcolor=TRAINING_RANGE_COLOUR, line_width=0,
                      annotation_text=t("attention.fig.trained_lengths", lang, low=low, high=high),
-                     annotation_position="top left")
+                     annotation_position="bottom left")  # the curves start at the top
     for (label, exact), dash in zip(curves, ("solid", "dash", "dot")):
         figure.add_trace(go.Scatter(x=lengths, y=exact, name=label, mode="lines+markers",
                                     line=dict(dash=dash)))

@@ -3,10 +3,10 @@ import re
 
 import pytest
 
-from pages._shell import SHARE_KEY
+from pages._shell import PAGE_NAMES, SHARE_KEY
 from seq2seq_core.i18n import t
 
-PAGES = ("home", "batches", "broadcasting", "training", "hidden_states", "accuracy")
+PAGES = PAGE_NAMES
 PROJECTOR = {"width": 1280, "height": 720}
 
 
