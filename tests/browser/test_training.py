@@ -2,6 +2,9 @@
 import pytest
 
 from seq2seq_core.i18n import LANGUAGES, t
+from seq2seq_core.kinds import DEFAULT_KIND
+from seq2seq_core.probes import PROBE_LENGTHS
+from seq2seq_core.run import run_label
 
 LIVE_CHARTS = ("train_loss_chart", "train_accuracy_chart", "train_probe_chart")
 # What the loss chart shows now: the number of points of its moving average and
@@ -39,6 +42,12 @@ WATCH_FRAMES_JS = f"""(keys) => {{
     }};
     requestAnimationFrame(watch);
 }}"""
+# The probe chart's rows (target, output, … per probe) and the tokens written in them.
+PROBE_ROWS_JS = f"""() => {{
+    const plot = ({SHOWN_PLOTS_JS})("train_probe_chart")[0];
+    if (!plot || !plot._fullData || !plot._fullData.length) return {{rows: [], tokens: []}};
+    return {{rows: Array.from(plot._fullData[0].y), tokens: plot._fullData[0].text}};
+}}"""
 PROGRESS = '[data-testid="stProgress"]'
 # Three copies of each live chart, and the predecessors Streamlit keeps until a
 # rerun ends (measured: at most 16 plots in 40 s of training): never the
@@ -51,9 +60,24 @@ def loss_curve(page):
     return page.evaluate(LOSS_CURVE_JS)
 
 
+def assert_probe_answers(page, lang):
+    """The probe chart shows, under each probe's target, the model's answer of the same length."""
+    probes = page.evaluate(PROBE_ROWS_JS)
+    outputs = probes["rows"][1::2]
+    assert len(outputs) == len(PROBE_LENGTHS), probes["rows"]
+    for length, row, tokens in zip(PROBE_LENGTHS, outputs, probes["tokens"][1::2]):
+        before_count = t("training.fig.probe_output", lang, length=length, right="\x00",
+                         total=length + 1).split("\x00")[0]
+        assert row.startswith(before_count) and row.endswith(f"/{length + 1}"), row
+        assert sum(bool(token) for token in tokens) == length + 1, tokens
+
+
+@pytest.mark.parametrize("kind", [DEFAULT_KIND, "attention"])
 @pytest.mark.parametrize("lang", LANGUAGES)
-def test_the_curves_grow_while_training_and_pause_stops_it(app, lang):
-    page = app.open("/training", lang=lang)
+def test_the_curves_grow_while_training_and_pause_stops_it(app, lang, kind):
+    page = app.open("/training", lang=lang, query=f"model={kind}&iterations=10000")
+    # Long enough not to end while watched. The default kind's screenshots are the README's.
+    name = lang if kind == DEFAULT_KIND else f"{kind}-{lang}"
     page.locator(".st-key-train_start button").click()
     page.wait_for_function(f"() => ({LOSS_CURVE_JS})().points > 0", timeout=30_000)
     first = loss_curve(page)
@@ -67,7 +91,9 @@ def test_the_curves_grow_while_training_and_pause_stops_it(app, lang):
     watched = page.evaluate("() => window.frameWatch")
     assert (watched["blank"], watched["double"], watched["backwards"]) == (0, 0, 0), watched
     assert watched["mostPlots"] <= MOST_PLOTS_IN_THE_PAGE
-    app.screenshot(f"training-running-{lang}")
+    assert page.locator(PROGRESS).inner_text().startswith(run_label(1, lang, kind=kind))
+    assert_probe_answers(page, lang)
+    app.screenshot(f"training-running-{name}")
 
     page.locator(".st-key-train_pause button").click()
     paused_text = t("training.status.paused", lang)
@@ -80,4 +106,5 @@ def test_the_curves_grow_while_training_and_pause_stops_it(app, lang):
     assert page.locator(PROGRESS).inner_text() == paused
     app.wait()
     assert page.locator(".st-key-train_start button").inner_text() == t("training.resume", lang)
-    app.screenshot(f"training-paused-{lang}")
+    assert_probe_answers(page, lang)
+    app.screenshot(f"training-paused-{name}")

@@ -12,8 +12,10 @@ import numpy as np
 import pytest
 
 from benchmarks import harness
+from seq2seq_core.checkpoint import load_checkpoint
 from seq2seq_core.i18n import LANGUAGES, t
 from seq2seq_core.kinds import MODEL_KINDS
+from seq2seq_core.run import run_label
 from seq2seq_core.runs import display_name
 
 UPLOAD_INPUT = ".st-key-train_upload input[type=file]"
@@ -95,7 +97,7 @@ def test_every_upload_ends_in_a_message_and_keeps_the_runs_and_the_server(new_ta
         text = page.locator(MAIN).inner_text()
         if reason is None:
             runs += 1
-            label = t("training.run_label_file", lang, number=runs, name=display_name(name))
+            label = run_label(runs, lang, display_name(name), load_checkpoint(content).kind)
             assert t("training.upload.loaded", lang, name=display_name(name), label=label) in text
         else:
             before_detail = t(f"training.upload.{reason}", lang, detail="\x00").split("\x00")[0]
