@@ -22,8 +22,8 @@ LINKS = {
     "home": {"seq": "9 8 7"},
     "batches": {"min_len": "4", "max_len": "9", "batch": "25", "seed": "17"},
     "broadcasting": {"T": "3", "N": "2", "C": "5", "K": "6", "weights": "transposed"},
-    "training": {"hidden": "64", "lr": "0.005", "batch": "32", "iterations": "2000",
-                 "lengths": "3-12", "seed": "7"},
+    "training": {"model": "attention", "hidden": "64", "lr": "0.005", "batch": "32",
+                 "iterations": "2000", "lengths": "3-12", "seed": "7"},
     "hidden_states": {"seq": "2 7 1 8", "length": "12"},
     "accuracy": {"samples": "300", "lengths": "1-12"},
 }
