@@ -1,4 +1,4 @@
-"""Accuracy by length ``/accuracy``: where and why the model fails, beside the one-pass baseline.
+"""Accuracy by length ``/accuracy``: where and why seq2seq fails, beside the baseline and the cure.
 
 Widget keys: ``accuracy_samples`` (sequences per length), ``accuracy_lengths``
 (the evaluated range), ``accuracy_models`` (which models to compare),
@@ -18,6 +18,7 @@ from seq2seq_core.comparison import (
     TABLE_COLUMNS,
     accuracy_csv,
     accuracy_rows,
+    at_length,
     distinct_models,
     errors_after_first_mistake,
     evaluate_model,
@@ -76,8 +77,10 @@ samples = left.slider(t("accuracy.samples", lang), **setting_args("accuracy_samp
 min_len, max_len = right.slider(t("accuracy.lengths", lang), **setting_args("accuracy_lengths"))
 chosen = st.multiselect(t("accuracy.models", lang), list(candidates), default=list(candidates),
                         key="accuracy_models", format_func=lambda key: candidates[key][0])
-st.caption(t("accuracy.model.caption", lang,
-             hidden=candidates["baseline"][1].hyperparameters.hidden))
+budget = candidates["baseline"][1].hyperparameters  # every shipped model's (tested)
+st.caption(t("accuracy.model.caption", lang, hidden=budget.hidden, iterations=budget.iterations,
+             batch=budget.batch_size, min_len=budget.min_len, max_len=budget.max_len,
+             lr=budget.learning_rate))
 if not chosen:
     st.info(t("accuracy.no_models", lang))
     st.stop()
@@ -109,9 +112,11 @@ st.caption(t("accuracy.positions.caption", lang))
 
 # --- Why: each answer cites the numbers of the charts above, where they were evaluated
 st.subheader(t("accuracy.why", lang), anchor="why")
-seq2seq_index = next((i for i, kind in enumerate(kinds) if not kind.one_pass), None)
+seq2seq_index = next((i for i, kind in enumerate(kinds) if kind.name == DEFAULT_KIND), None)
 baseline_index = next((i for i, kind in enumerate(kinds) if kind.one_pass), None)
-# The answers speak about the first seq2seq on the charts (the notebook's one when none is shown).
+attention_index = next((i for i, kind in enumerate(kinds) if kind.name == "attention"), None)
+# The answers speak about the first seq2seq without attention on the charts (the notebook's
+# one when none is shown): the bottleneck is its own.
 seq2seq_name, reference, seq2seq_fingerprint = (
     models[seq2seq_index] if seq2seq_index is not None
     else (None, candidates["pretrained"][1], None))
@@ -148,6 +153,19 @@ if seq2seq_index is not None:
         length=training_range[1], before=before, after=after)
 answer("compounding", [heatmap_link])
 answer("unseen", [chart_link], min_len=training_range[0], max_len=training_range[1])
+if seq2seq_index is not None and attention_index is not None:
+    # Both at the attention model's longest training length, then it one length past it.
+    (attention_name, attention_evaluation), seq2seq_evaluation = (curves[attention_index],
+                                                                  curves[seq2seq_index][1])
+    longest = models[attention_index][1].hyperparameters.max_len
+    at_longest, seq2seq_at_longest, one_past = (at_length(attention_evaluation, longest),
+                                                at_length(seq2seq_evaluation, longest),
+                                                at_length(attention_evaluation, longest + 1))
+    evidence["attention"] = None if None in (at_longest, seq2seq_at_longest, one_past) else dict(
+        attention=escape_markdown(attention_name), long=longest, attention_long=at_longest[0],
+        seq2seq_long=seq2seq_at_longest[0], next=longest + 1, attention_next=one_past[0])
+answer("attention", [chart_link], units=reference.hyperparameters.hidden)
+st.page_link(page("attention", lang), label=t("accuracy.link.attention", lang))
 
 # --- Table
 st.subheader(t("accuracy.table", lang), anchor="table")

@@ -89,3 +89,15 @@ def test_every_title_and_axis_is_in_the_chosen_language(lang):
         assert all(texts), texts
         assert x_title in (t("accuracy.fig.length", lang), t("accuracy.fig.position", lang))
         assert x_title not in (t("accuracy.fig.length", other), t("accuracy.fig.position", other))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_shared_training_range_is_one_labelled_band_behind_both_charts(lang):
+    for figure in (exact_match_figure(CURVES, [(1, 3)], lang, one_pass_ceiling=True),
+                   token_accuracy_figure(CURVES, [(1, 3)], lang)):
+        (band,) = figure.layout.shapes
+        assert (band.type, band.x0, band.x1, band.layer) == ("rect", 0.5, 3.5, "below")
+        # the band spans the plot's height whatever the y range
+        assert (band.yref, band.y0, band.y1) == ("y domain", 0, 1)
+        (label,) = figure.layout.annotations
+        assert label.text == t("accuracy.fig.training_range", lang, min_len=1, max_len=3)

@@ -5,13 +5,13 @@ STRINGS = {
         "ko": (
             "노트북은 마지막에 길이별 정답률(시퀀스 전체를 정확히 뒤집은 비율)을 재고 묻습니다. "
             "**seq2seq는 기본 RNN과 무엇이 다르고, 왜 긴 시퀀스에서 틀릴까?** 이 페이지는 같은 무작위 "
-            "시퀀스로 여러 모델을 평가해 그 답을 그래프로 보여 줍니다."
+            "시퀀스로 여러 모델을 평가해 그 답을 그래프로 보여 주고, 어텐션이 무엇을 고치는지도 보여 줍니다."
         ),
         "en": (
             "The notebook ends by measuring exact-match accuracy (the share of sequences reversed "
             "exactly) by length and asks: **how does seq2seq differ from a plain RNN, and why does it "
             "fail on long sequences?** This page evaluates several models on the same random sequences "
-            "and answers with charts."
+            "and answers with charts, then shows what attention fixes."
         ),
     },
     "accuracy.samples": {"ko": "길이마다 평가할 시퀀스 수", "en": "Sequences evaluated per length"},
@@ -27,14 +27,17 @@ STRINGS = {
     },
     "accuracy.model.current": {"ko": "현재 모델", "en": "Current model"},
     "accuracy.model.caption": {
-        "ko": "**현재 모델**은 학습 페이지에서 학습하거나 올린 모델이며, 그러기 전에는 사전학습 모델과 같습니다. "
+        "ko": "**현재 모델**은 학습 페이지에서 학습하거나 올린 모델이며, 그러기 전에는 사전학습 seq2seq와 같습니다. "
+        "**어텐션 seq2seq**는 같은 크기의 인코더와 디코더에 어텐션을 더한 모델입니다(아래 \"해결책\"). "
         "**기준선**은 노트북의 \"여기서 잠깐\"에 나오는 단순 RNN입니다. 같은 크기(12 → {hidden} → 12)로 숫자와 "
-        "`<END>`를 읽으면서 단계 t마다 y[t]를 바로 출력하며, seq2seq와 같은 예산(반복 10,000번, 배치 100, "
-        "길이 1–20, Adam 학습률 1e-3)으로 학습했습니다.",
+        "`<END>`를 읽으면서 단계 t마다 y[t]를 바로 출력합니다. 세 사전학습 모델은 같은 예산(반복 {iterations:,}번, "
+        "배치 {batch}, 길이 {min_len}–{max_len}, Adam 학습률 {lr:g})으로 학습했습니다.",
         "en": "The **current model** is the one trained or uploaded on the training page; until then it is the "
-        "pretrained model. The **baseline** is the simple RNN of the notebook's \"Wait a moment\" note (여기서 잠깐): the same "
-        "size (12 → {hidden} → 12), it reads the digits and `<END>` and emits y[t] at every step t, trained with "
-        "the same budget as seq2seq (10,000 iterations, batch 100, lengths 1–20, Adam lr 1e-3).",
+        "pretrained seq2seq. The **attention seq2seq** adds attention to an encoder and decoder of the same size "
+        "(see \"the cure\" below). The **baseline** is the simple RNN of the notebook's \"Wait a moment\" note "
+        "(여기서 잠깐): the same size (12 → {hidden} → 12), it reads the digits and `<END>` and emits y[t] at every "
+        "step t. The three pretrained models were trained with the same budget ({iterations:,} iterations, "
+        "batch {batch}, lengths {min_len}–{max_len}, Adam lr {lr:g}).",
     },
     "accuracy.evaluating": {"ko": "{name} 평가 중…", "en": "Evaluating {name}…"},
     "accuracy.by_length": {"ko": "정답률과 토큰 정확도", "en": "Exact match and token accuracy"},
@@ -101,11 +104,33 @@ STRINGS = {
         "ko": "길이 {length}에서 {name}의 정답률은 {exact}, 토큰 정확도는 {token}입니다.",
         "en": "At length {length}, {name} has exact match {exact} and token accuracy {token}.",
     },
+    "accuracy.why.attention": {
+        "ko": "**병목의 해결책: 어텐션.** 디코더가 $h_T$ 하나 대신 단계마다 인코더의 모든 상태 $h_1, \\dots, h_T$를 봅니다. "
+        "자기 상태와 비교해 각 상태에 점수를 매기고, 그 가중 평균(문맥 벡터)을 함께 읽습니다. 이제 시퀀스 전체를 숫자 "
+        "{units}개에 담을 필요가 없어서 학습한 길이(회색 띠) 안에서는 길어져도 거의 틀리지 않습니다. 하지만 본 적 없는 "
+        "길이는 여전히 어렵습니다. 띠를 벗어나면 어텐션 모델도 무너집니다.",
+        "en": "**The cure for the bottleneck: attention.** Instead of $h_T$ alone, the decoder looks at all the "
+        "encoder's states $h_1, \\dots, h_T$ at every step: it scores each against its own state and reads their weighted "
+        "mix (the context vector) too. The whole sequence no longer has to fit into {units} numbers, so within the "
+        "trained lengths (grey band) longer sequences are hardly ever wrong. Lengths never seen stay hard: past the "
+        "band the attention model breaks down too.",
+    },
+    "accuracy.why.attention.evidence": {
+        "ko": "학습한 가장 긴 길이 {long}에서 {attention}은(는) {attention_long}, {name}은(는) {seq2seq_long}를 "
+        "정확히 뒤집습니다. 학습 범위를 하나 벗어난 길이 {next}에서 {attention}은(는) {attention_next}만 맞힙니다.",
+        "en": "At length {long}, the longest trained, {attention} reverses {attention_long} of the sequences exactly "
+        "and {name} {seq2seq_long}. At length {next}, one past the training range, {attention} gets only "
+        "{attention_next} right.",
+    },
     "accuracy.link.chart": {"ko": "→ 길이별 정확도 그래프", "en": "→ accuracy-by-length chart"},
     "accuracy.link.heatmap": {"ko": "→ 출력 위치 히트맵", "en": "→ output-position heatmap"},
     "accuracy.link.hidden_states": {
         "ko": "은닉 상태 페이지: 인코더의 마지막 상태와 디코더가 받는 입력을 한 단계씩 보기",
         "en": "Hidden states page: the encoder's last state and the decoder's inputs, step by step",
+    },
+    "accuracy.link.attention": {
+        "ko": "어텐션 페이지: 디코더가 출력마다 입력의 어느 숫자를 보는지 한 단계씩 보기",
+        "en": "Attention page: which input digits the decoder looks at for each output, step by step",
     },
     "accuracy.table": {"ko": "표", "en": "Table"},
     "accuracy.download": {"ko": "표 내려받기 (CSV)", "en": "Download the table (CSV)"},

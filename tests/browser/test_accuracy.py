@@ -1,4 +1,5 @@
-"""``/accuracy`` in a real browser: charts over lengths 1–30, in both languages, without errors."""
+"""``/accuracy`` in a real browser: charts over lengths 1–30 with the attention model and the
+training range, in both languages, without errors."""
 import json
 
 import pytest
@@ -20,6 +21,14 @@ def test_accuracy_page_charts_lengths_1_to_30(app, lang):
     assert len(charts) == 3  # exact match, token accuracy, position heatmap
     exact_match_traces = charts[0]
     assert exact_match_traces[0] == list(range(1, 31))
+    names, bands = page.evaluate("""() => {
+        const plot = document.querySelector('.js-plotly-plot');
+        return [plot._fullData.map((trace) => trace.name),
+                plot._fullLayout.shapes.map((shape) => [shape.x0, shape.x1])];
+    }""")
+    assert t("kinds.attention.shipped", lang) in names
+    assert bands == [[0.5, 20.5]]  # lengths 1–20, the shipped models' training range
+    assert page.get_by_role("link", name=t("accuracy.link.attention", lang)).count() == 1
     assert page.get_by_text(t("accuracy.fig.exact_title", lang)).count() >= 1
     assert page.get_by_text(t("accuracy.download", lang)).count() == 1
     app.screenshot(f"accuracy-{lang}")
