@@ -1,4 +1,4 @@
-"""Home ``/``: the task, why it is hard, the vocabulary, the model, a try-it box, the pages."""
+"""Home ``/``: the task, why it is hard, the vocabulary, the model, try it, the cure, the pages."""
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -9,25 +9,46 @@ from seq2seq_core.checkpoint import load_pretrained
 from seq2seq_core.data import MAX_TYPED_LENGTH, TOKEN_LABELS, SequenceInputError, parse_sequence
 from seq2seq_core.figures.home import seq2seq_diagram
 from seq2seq_core.i18n import t
-from seq2seq_core.trace import trace
+from seq2seq_core.kinds import DEFAULT_KIND, MODEL_KINDS
 
 EXAMPLE = (2, 4, 7, 1, 3)  # the notebook's example
 
 lang = setup_page("home")
 
 
+@st.cache_resource(show_spinner=False)
+def shipped(kind):
+    # Read only: the page never changes a model it shows.
+    return load_pretrained(kind)
+
+
 @st.cache_data(max_entries=256)
-def pretrained_answer(digits):
-    """The pretrained model's tokens, the targets and which are right for ``digits`` (a tuple)."""
-    result = trace(load_pretrained().model, np.array(digits))
+def pretrained_answer(kind, digits):
+    """The shipped ``kind`` model's tokens, the targets and which are right, for a digit tuple."""
+    result = MODEL_KINDS[kind].trace(shipped(kind).model, np.array(digits))
     return result.predictions[:, 0], result.targets[:, 0], result.correct[:, 0]
+
+
+def show_answer(kind, digits):
+    """Draw the shipped ``kind`` model's answer to ``digits``: tokens green ✓ or red ✗, score."""
+    predictions, targets, correct = pretrained_answer(kind, digits)
+    st.markdown(" ".join(
+        f":{'green' if right else 'red'}-background"
+        f"[**{TOKEN_LABELS[token]}** {'✓' if right else '✗'}]"
+        for token, right in zip(predictions, correct)
+    ))
+    st.caption(
+        t("home.try.expected", lang, expected=" ".join(TOKEN_LABELS[token] for token in targets))
+        + " · "
+        + t("home.try.score", lang, correct=int(correct.sum()), total=len(correct))
+    )
 
 
 st.title(t("home.title", lang))
 st.markdown(t("home.task", lang))
 
 st.subheader(t("home.why_hard.title", lang))
-st.markdown(t("home.why_hard", lang))
+st.markdown(t("home.why_hard", lang, hidden=shipped(DEFAULT_KIND).hyperparameters.hidden))
 
 st.subheader(t("home.vocab.title", lang))
 st.caption(t("home.vocab.caption", lang))
@@ -53,23 +74,22 @@ st.subheader(t("home.try.title", lang))
 typed = st.text_input(t("home.try.label", lang, max_length=MAX_TYPED_LENGTH),
                       **setting_args("home_try"))
 try:
-    digits = parse_sequence(typed)
+    digits = tuple(parse_sequence(typed).tolist())
 except SequenceInputError as error:
+    digits = None
     st.warning(t(f"common.sequence.{error.reason}", lang, max_length=MAX_TYPED_LENGTH))
 else:
-    predictions, targets, correct = pretrained_answer(tuple(digits.tolist()))
-    marked = [
-        f":{'green' if right else 'red'}-background"
-        f"[**{TOKEN_LABELS[token]}** {'✓' if right else '✗'}]"
-        for token, right in zip(predictions, correct)
-    ]
     st.markdown(t("home.try.model", lang))
-    st.markdown(" ".join(marked))
-    st.caption(
-        t("home.try.expected", lang, expected=" ".join(TOKEN_LABELS[token] for token in targets))
-        + " · "
-        + t("home.try.score", lang, correct=int(correct.sum()), total=len(correct))
-    )
+    show_answer(DEFAULT_KIND, digits)
+
+# The story's last step: what removes the bottleneck, on the digits typed above.
+st.subheader(t("home.attention.title", lang))
+attention = shipped("attention").hyperparameters
+st.markdown(t("home.attention", lang, hidden=attention.hidden, max_len=attention.max_len))
+if digits is not None:
+    st.markdown(t("home.attention.model", lang))
+    show_answer("attention", digits)
+st.page_link(page("attention", lang), label=t("home.attention.link", lang))
 
 st.subheader(t("home.pages.title", lang))
 for name in PAGE_NAMES[1:]:

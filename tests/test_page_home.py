@@ -1,4 +1,5 @@
-"""The home page under AppTest: vocabulary table, diagram, the try-it box, links to every page."""
+"""The home page under AppTest: vocabulary table, diagram, the try-it box, the attention step,
+links to every page."""
 import base64
 from pathlib import Path
 
@@ -6,6 +7,7 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from pages._shell import PAGE_NAMES
 from seq2seq_core.data import MAX_TYPED_LENGTH
 from seq2seq_core.i18n import LANGUAGES, t
 
@@ -18,8 +20,18 @@ def run_page(lang="ko"):
     return app.run()
 
 
+def answers(app):
+    """The marked answers shown: the pretrained seq2seq's, then the attention model's."""
+    return [m.value for m in app.markdown if "-background[" in m.value]
+
+
 def answer(app):
-    return next(m.value for m in app.markdown if "-background[" in m.value)
+    return answers(app)[0]
+
+
+def page_links(app):
+    """(page, label) of every page link, in page order."""
+    return [(link.proto.page, link.proto.label) for link in app.get("page_link")]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -37,7 +49,31 @@ def test_home_draws_in_both_languages(lang):
     encoded = diagram.proto.imgs[0].url.removeprefix("data:image/svg+xml;base64,")
     svg = base64.b64decode(encoded).decode()
     assert svg.startswith("<svg") and t("home.model.title", lang) in svg
-    assert len(app.get("page_link")) == 5
+    assert [name for name, _ in page_links(app)] == ["attention", *PAGE_NAMES[1:]]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_story_ends_with_the_attention_step_and_its_link(lang):
+    app = run_page(lang)
+    steps = ["home.why_hard.title", "home.vocab.title", "home.model.title", "home.try.title",
+             "home.attention.title", "home.pages.title"]
+    assert [s.value for s in app.subheader] == [t(key, lang) for key in steps]
+    # the one link before the list of pages is the attention step's
+    assert page_links(app)[0] == ("attention", t("home.attention.link", lang))
+    assert any(m.value == t("home.attention.model", lang) for m in app.markdown)
+
+
+def test_on_fifteen_digits_the_basic_model_errs_and_the_attention_model_does_not():
+    # What the attention step tells the student to try.
+    app = run_page("en")
+    app.text_input(key="home_try").set_value("314159265358979").run()
+    basic, attention = answers(app)
+    assert "red-background" in basic
+    assert attention.count("green-background") == 16 and "red-background" not in attention
+    scores = [c.value for c in app.caption if "positions right" in c.value]
+    assert [score.split(" · ")[1] for score in scores] == [
+        t("home.try.score", "en", correct=13, total=16),
+        t("home.try.score", "en", correct=16, total=16)]
 
 
 def test_the_example_is_reversed_by_the_pretrained_model():
@@ -74,3 +110,5 @@ def test_bad_input_gives_a_message_in_the_users_language(lang, typed, reason):
     assert not app.exception
     message = t(f"common.sequence.{reason}", lang, max_length=MAX_TYPED_LENGTH)
     assert [w.value for w in app.warning] == [message]
+    assert not answers(app)  # neither model answers, the attention step still links on
+    assert page_links(app)[0] == ("attention", t("home.attention.link", lang))

@@ -29,8 +29,18 @@ def test_home_try_it_answers_at_once(app, lang):
     box.press("Enter")
     app.wait()
     main = page.locator('[data-testid="stMain"]')
-    assert main.get_by_text(t("home.try.score", lang, correct=5, total=5)).count() == 1
+    # the pretrained seq2seq's answer, then the attention model's in the story's last step
+    assert main.get_by_text(t("home.try.score", lang, correct=5, total=5)).count() == 2
     app.screenshot(f"home-{lang}")
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_attention_step_links_to_the_attention_page(app, lang):
+    page = app.open("/", lang=lang)
+    page.get_by_role("link", name=t("home.attention.link", lang)).click()
+    page.wait_for_url("**/attention?**")
+    app.wait()
+    assert page.get_by_role("heading", name=t("shell.page.attention", lang)).count() >= 1
 
 
 def test_a_first_visit_loads_only_what_the_home_page_needs(app):
