@@ -18,6 +18,7 @@ PAGE_TITLE_KEYS = {
     "training": "training.title",
     "hidden_states": "shell.page.hidden_states",
     "accuracy": "shell.page.accuracy",
+    "attention": "attention.title",
 }
 
 

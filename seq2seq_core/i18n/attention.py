@@ -3,13 +3,13 @@
 STRINGS = {
     "attention.title": {"ko": "어텐션: 병목을 푸는 다음 단계", "en": "Attention: the cure for the bottleneck"},
     "attention.intro": {
-        "ko": "기본 seq2seq는 입력 전체를 인코더의 마지막 은닉 상태 하나(D = 50개의 숫자)에 담아 디코더에 넘깁니다. 그래서 수열이 길어지면 무너집니다(‘길이별 정확도’ 페이지). **어텐션**을 쓰면 디코더가 매 단계 인코더의 **모든** 은닉 상태 $\\bar{e}_1 \\dots \\bar{e}_S$를 다시 봅니다. 각 위치에 점수를 매기고, softmax로 가중치 $a_{t,s}$를 만든 뒤, 가중합인 문맥 벡터 $c_t$를 디코더 상태 $h_t$와 이어 붙여 출력을 냅니다(Bahdanau 외 2014, Luong 외 2015). 뒤집기에서는 출력 $t$가 입력의 거울 위치를 보아야 하므로, 가중치가 **반대각선**을 이룹니다.",
-        "en": "The basic seq2seq hands the decoder one thing: the encoder's last hidden state, D = 50 numbers for the whole input. That is why it breaks on long sequences (the ‘Accuracy by length’ page). With **attention**, the decoder looks again at **every** encoder state $\\bar{e}_1 \\dots \\bar{e}_S$ at each step: it scores each position, turns the scores into weights $a_{t,s}$ with a softmax, and joins the weighted sum, the context vector $c_t$, to its own state $h_t$ before the output layer (Bahdanau et al. 2014, Luong et al. 2015). To reverse, output $t$ must read the mirrored input position, so the weights form an **anti-diagonal**.",
+        "ko": "기본 seq2seq는 입력 전체를 인코더의 마지막 은닉 상태 하나(D = 50개의 숫자)에 담아 디코더에 넘깁니다. 그래서 수열이 길어지면 무너집니다(‘길이별 정확도’ 페이지). **어텐션**을 쓰면 디코더가 매 단계 인코더의 **모든** 은닉 상태 $\\bar e_1 \\dots \\bar e_S$를 다시 봅니다. 각 위치에 점수를 매기고, softmax로 가중치 $a_t$를 만든 뒤, 가중합인 문맥 벡터 $c_t$를 디코더 상태 $h_t$와 이어 붙여 출력을 냅니다(Bahdanau 외 2014, Luong 외 2015). 뒤집기에서는 출력 $t$가 입력의 거울 위치를 보아야 하므로, 가중치가 **반대각선**을 이룹니다.",
+        "en": "The basic seq2seq hands the decoder one thing: the encoder's last hidden state, D = 50 numbers for the whole input. That is why it breaks on long sequences (the ‘Accuracy by length’ page). With **attention**, the decoder looks again at **every** encoder state $\\bar e_1 \\dots \\bar e_S$ at each step: it scores each position, turns the scores into weights $a_t$ with a softmax, and joins the weighted sum, the context vector $c_t$, to its own state $h_t$ before the output layer (Bahdanau et al. 2014, Luong et al. 2015). To reverse, output $t$ must read the mirrored input position, so the weights form an **anti-diagonal**.",
     },
     "attention.why_luong.title": {"ko": "왜 Luong의 \"general\" 점수인가", "en": "Why Luong's \"general\" score"},
     "attention.why_luong": {
-        "ko": "점수는 $\\mathrm{score}(h_t, \\bar{e}_s) = \\bar{e}_s^\\top W_a h_t$ 입니다. 행렬 하나($D\\times D$)와 내적이면 되어 가장 단순하고, 모든 위치의 $\\bar{e}_s W_a$를 한 번만 계산하면 되므로 빠릅니다. Bahdanau의 덧셈 점수 $v^\\top \\tanh(W_1 h_t + W_2 \\bar{e}_s)$는 층이 하나 더 있고 매개변수도 더 많은데, 이 과제에서는 general 점수만으로도 길이 1–20 전부를 거의 완벽하게 뒤집습니다(아래 그래프). 학생이 식 하나로 그림 전체를 따라갈 수 있다는 점도 골랐던 이유입니다.",
-        "en": "The score is $\\mathrm{score}(h_t, \\bar{e}_s) = \\bar{e}_s^\\top W_a h_t$: one $D\\times D$ matrix and a dot product, the simplest choice, and fast, since $\\bar{e}_s W_a$ is computed once for all positions. Bahdanau's additive score $v^\\top \\tanh(W_1 h_t + W_2 \\bar{e}_s)$ adds a layer and more parameters; on this task the general score alone already reverses every length 1–20 almost perfectly (chart below). And a student can follow the whole picture through one equation.",
+        "ko": "점수는 score$(h_t, \\bar e_s) = \\bar e_s^\\top W_a h_t$ 입니다. 행렬 하나($D\\times D$)와 내적이면 되어 가장 단순하고, 모든 위치의 $\\bar e_s W_a$를 한 번만 계산하면 되므로 빠릅니다. Bahdanau의 덧셈 점수 $v^\\top \\tanh(W_1 h_t + W_2 \\bar e_s)$는 층이 하나 더 있고 매개변수도 더 많은데, 이 과제에서는 general 점수만으로도 길이 1–20 전부를 거의 완벽하게 뒤집습니다(아래 그래프). 학생이 식 하나로 그림 전체를 따라갈 수 있다는 점도 골랐던 이유입니다.",
+        "en": "The score is score$(h_t, \\bar e_s) = \\bar e_s^\\top W_a h_t$: one $D\\times D$ matrix and a dot product, the simplest choice, and fast, since $\\bar e_s W_a$ is computed once for all positions. Bahdanau's additive score $v^\\top \\tanh(W_1 h_t + W_2 \\bar e_s)$ adds a layer and more parameters; on this task the general score alone already reverses every length 1–20 almost perfectly (chart below). And a student can follow the whole picture through one equation.",
     },
     "attention.model.shown": {
         "ko": "보여 주는 모델 — 어텐션: {attention}  \n비교 대상 기본 seq2seq: {basic}",
@@ -44,8 +44,8 @@ STRINGS = {
     "attention.result.all_correct": {"ko": "{steps}단계 모두 맞음", "en": "all {steps} steps right"},
     "attention.result.wrong": {"ko": "{steps}단계 중 {wrong}개 틀림(✗)", "en": "{wrong} of {steps} steps wrong (✗)"},
     "attention.heatmap_caption": {
-        "ko": "행: 출력 단계(무엇을 냈는지, 틀리면 ✗), 열: 입력 위치(그 위치까지 읽은 인코더 상태). 칸의 밝기는 가중치 $a_{t,s}$이고 행마다 합이 1입니다. 출력 $t$는 거울 위치의 숫자를 막 읽은 바로 **다음** 상태를 봅니다. ReLU RNN의 상태가 방금 읽은 숫자를 한 단계 더 간직하기 때문입니다. 빨간 테두리는 아래에서 고른 단계입니다.",
-        "en": "Rows: output steps (what was written, ✗ where wrong); columns: input positions (the encoder state after reading that far). Brightness is the weight $a_{t,s}$; each row sums to 1. Output $t$ looks at the state just **after** the mirrored digit, because the ReLU RNN's state still holds the digit it read one step before. The red outline is the step chosen below.",
+        "ko": "행: 출력 단계(무엇을 냈는지, 틀리면 ✗), 열: 입력 위치(그 위치까지 읽은 인코더 상태). 칸의 밝기는 가중치 $a_t$이고 행마다 합이 1입니다. 출력 $t$는 거울 위치의 숫자를 막 읽은 바로 **다음** 상태를 봅니다. ReLU RNN의 상태가 방금 읽은 숫자를 한 단계 더 간직하기 때문입니다. 빨간 테두리는 아래에서 고른 단계입니다.",
+        "en": "Rows: output steps (what was written, ✗ where wrong); columns: input positions (the encoder state after reading that far). Brightness is the weight $a_t$; each row sums to 1. Output $t$ looks at the state just **after** the mirrored digit, because the ReLU RNN's state still holds the digit it read one step before. The red outline is the step chosen below.",
     },
     "attention.step.title": {"ko": "디코딩을 한 단계씩", "en": "Decoding, one step at a time"},
     "attention.step.intro": {
