@@ -63,19 +63,22 @@ def attention_decode_forward(table, w_hh, w_hy, w_cy, b_y, w_a, encoder_hidden, 
         ``<START>``, then each step's argmax.
     weights : ndarray, shape-(T, N, S)
         The attention weights; each ``weights[t, n]`` sums to 1.
-    contexts : ndarray, shape-(T, N, D)
     enc, keys : ndarray, shape-(N, S, D)
         The encoder's states batch first, and ``enc W_a``, for the backward pass.
+    outputs : ndarray, shape-(N, S, K)
+        ``enc W_cy``: what each position adds to the scores when fully attended.
     """
     batch_size, dim = encoder_hidden.shape[1:]
     enc = np.ascontiguousarray(encoder_hidden.transpose(1, 0, 2))  # shape-(N, S, D)
     keys = (enc.reshape(-1, dim) @ w_a).reshape(enc.shape)
+    # c_t W_cy = Σ_s a_ts (ē_s W_cy): a step needs its weights times K numbers per
+    # position, not a context of D numbers first (the contexts are never formed).
+    outputs = (enc.reshape(-1, dim) @ w_cy).reshape(enc.shape[:2] + w_cy.shape[1:])
     dtype = table.dtype
     hidden = _array(workspace, "decoder_hidden", (steps, batch_size, dim), dtype)
     logits = _array(workspace, "logits", (steps, batch_size, w_hy.shape[1]), dtype)
     inputs = _array(workspace, "decoder_inputs", (steps, batch_size), np.intp)
     weights = _array(workspace, "attention_weights", (steps, batch_size, enc.shape[1]), dtype)
-    contexts = _array(workspace, "contexts", (steps, batch_size, dim), dtype)
     input_terms = np.empty((batch_size, dim), dtype=dtype)
     context_terms = np.empty(logits.shape[1:], dtype=dtype)
     scratch = (np.empty((batch_size, enc.shape[1]), dtype=dtype),
@@ -92,15 +95,14 @@ def attention_decode_forward(table, w_hh, w_hy, w_cy, b_y, w_a, encoder_hidden, 
         a_t = weights[t]  # shape-(N, S): scores, then their softmax
         np.matmul(keys, h_t[:, :, np.newaxis], out=a_t[:, :, np.newaxis])
         _softmax_rows(a_t, *scratch)
-        np.matmul(a_t[:, np.newaxis, :], enc, out=contexts[t][:, np.newaxis, :])
         np.matmul(h_t, w_hy, out=logits[t])
-        np.matmul(contexts[t], w_cy, out=context_terms)
-        logits[t] += context_terms
+        np.matmul(a_t[:, np.newaxis, :], outputs, out=context_terms[:, np.newaxis, :])
+        logits[t] += context_terms  # c_t W_cy
         logits[t] += b_y
         if t + 1 < steps:
             np.argmax(logits[t], axis=-1, out=inputs[t + 1])
         h_prev = h_t
-    return hidden, logits, inputs, weights, contexts, enc, keys
+    return hidden, logits, inputs, weights, enc, keys, outputs
 
 
 def _softmax_rows(scores, shifted, sums, ones, tiny):
@@ -136,8 +138,8 @@ class AttentionDecoderRecurrence(_FusedOperation):
                  workspace=None):
         self.variables = (encoder_hidden, w_a, w_xh, b_h, w_hh, w_hy, w_cy, b_y)
         self.workspace = workspace
-        (self.hidden, logits, self.inputs, self.weights, self.contexts, self.enc,
-         self.keys) = attention_decode_forward(
+        (self.hidden, logits, self.inputs, self.weights, self.enc, self.keys,
+         self.outputs) = attention_decode_forward(
             w_xh.data + b_h.data, w_hh.data, w_hy.data, w_cy.data, b_y.data, w_a.data,
             encoder_hidden.data, steps, workspace,
         )
@@ -145,25 +147,29 @@ class AttentionDecoderRecurrence(_FusedOperation):
 
     def _all_gradients(self, grad):
         encoder_hidden, w_a, w_xh, _, w_hh, w_hy, w_cy, _ = (v.data for v in self.variables)
-        hidden, contexts, enc, keys = self.hidden, self.contexts, self.enc, self.keys
+        hidden, enc, keys, outputs = self.hidden, self.enc, self.keys, self.outputs
         weights = np.ascontiguousarray(self.weights.transpose(1, 0, 2))  # shape-(N, T, S)
         dim, classes = hidden.shape[-1], grad.shape[-1]
         flat_grad = grad.reshape(-1, classes)
         grad_w_hy = hidden.reshape(-1, dim).T @ flat_grad
-        grad_w_cy = contexts.reshape(-1, dim).T @ flat_grad
-        grad_b_y = flat_grad.sum(axis=0, keepdims=True)
+        grad_b_y = np.ones((1, len(flat_grad)), dtype=grad.dtype) @ flat_grad
 
         # Attention, every step at once, batch first: shape-(N, T, ·) and shape-(N, S, ·).
+        # The context c_t = Σ_s a_ts ē_s is never formed: its terms go through ē_s W_cy.
         dec = hidden.transpose(1, 0, 2)
-        grad_context = (grad @ w_cy.T).transpose(1, 0, 2)  # shape-(N, T, D)
-        grad_weights = grad_context @ enc.transpose(0, 2, 1)  # shape-(N, T, S)
+        batch_grad = np.ascontiguousarray(grad.transpose(1, 0, 2))  # shape-(N, T, K)
+        weighted_grad = weights.transpose(0, 2, 1) @ batch_grad  # Σ_t a_ts g_t, shape-(N, S, K)
+        grad_w_cy = enc.reshape(-1, dim).T @ weighted_grad.reshape(-1, classes)
+        grad_weights = batch_grad @ outputs.transpose(0, 2, 1)  # shape-(N, T, S)
         grad_scores = grad_weights
-        grad_scores -= (grad_weights * weights).sum(axis=-1, keepdims=True)
+        ones = np.ones((weights.shape[-1], 1), dtype=grad.dtype)
+        grad_scores -= (grad_weights * weights) @ ones
         grad_scores *= weights  # through the softmax
         grad_keys = grad_scores.transpose(0, 2, 1) @ dec  # shape-(N, S, D)
         grad_w_a = enc.reshape(-1, dim).T @ grad_keys.reshape(-1, dim)
-        grad_enc = weights.transpose(0, 2, 1) @ grad_context
-        grad_enc += (grad_keys.reshape(-1, dim) @ w_a.T).reshape(grad_enc.shape)
+        grad_enc = weighted_grad.reshape(-1, classes) @ w_cy.T  # through the contexts
+        grad_enc += grad_keys.reshape(-1, dim) @ w_a.T  # through the scores
+        grad_enc = grad_enc.reshape(enc.shape)
 
         grad_hidden = _array(self.workspace, "grad_hidden", hidden.shape, hidden.dtype)
         np.matmul(flat_grad, w_hy.T, out=grad_hidden.reshape(-1, dim))
@@ -177,9 +183,9 @@ class AttentionDecoderRecurrence(_FusedOperation):
             grad_hidden, hidden, encoder_hidden[-1], w_hh, one_hot_inputs,
             workspace=self.workspace,
         )
-        grad_encoder_hidden = np.ascontiguousarray(grad_enc.transpose(1, 0, 2))
-        grad_encoder_hidden[-1] += grad_h0  # the last encoder state also starts the decoder
-        return (grad_encoder_hidden, grad_w_a, grad_w_xh, grad_b_h, grad_w_hh, grad_w_hy,
+        grad_enc[:, -1] += grad_h0  # the last encoder state also starts the decoder
+        # Time first again as a view: the encoder's backward copies it into its own buffer.
+        return (grad_enc.transpose(1, 0, 2), grad_w_a, grad_w_xh, grad_b_h, grad_w_hh, grad_w_hy,
                 grad_w_cy, grad_b_y)
 
 
@@ -251,11 +257,12 @@ def attention_trace(model, digits):
     encoder_inputs = x.argmax(axis=-1)
     enc, dec = model.encoder, model.decoder
     encoder_hidden = encode_forward(enc.input_table(), enc.fc_h2h.weight.data, encoder_inputs)
-    hidden, logits, decoder_inputs, weights, contexts, _, _ = attention_decode_forward(
+    hidden, logits, decoder_inputs, weights, _, _, _ = attention_decode_forward(
         dec.input_table(), dec.fc_h2h.weight.data, dec.fc_h2y.weight.data,
         model.fc_c2y.weight.data, dec.fc_h2y.bias.data, model.fc_score.weight.data,
         encoder_hidden, len(x),
     )
+    contexts = np.einsum("tns,snd->tnd", weights, encoder_hidden)
     return AttentionTrace(digits, encoder_inputs, encoder_hidden, decoder_inputs, hidden, logits,
                           targets, weights=weights, contexts=contexts)
 
