@@ -23,6 +23,7 @@ from seq2seq_core.comparison import (
     errors_after_first_mistake,
     evaluate_model,
     failure_evidence,
+    first_length_below,
 )
 from seq2seq_core.figures.accuracy import (
     exact_match_figure,
@@ -114,7 +115,7 @@ st.caption(t("accuracy.positions.caption", lang))
 st.subheader(t("accuracy.why", lang), anchor="why")
 seq2seq_index = next((i for i, kind in enumerate(kinds) if kind.name == DEFAULT_KIND), None)
 baseline_index = next((i for i, kind in enumerate(kinds) if kind.one_pass), None)
-attention_index = next((i for i, kind in enumerate(kinds) if kind.name == "attention"), None)
+attention_index = next((i for i, kind in enumerate(kinds) if kind.attends), None)
 # The answers speak about the first seq2seq without attention on the charts (the notebook's
 # one when none is shown): the bottleneck is its own.
 seq2seq_name, reference, seq2seq_fingerprint = (
@@ -154,16 +155,17 @@ if seq2seq_index is not None:
 answer("compounding", [heatmap_link])
 answer("unseen", [chart_link], min_len=training_range[0], max_len=training_range[1])
 if seq2seq_index is not None and attention_index is not None:
-    # Both at the attention model's longest training length, then it one length past it.
+    # Both at the attention model's longest training length, then where it breaks past it.
     (attention_name, attention_evaluation), seq2seq_evaluation = (curves[attention_index],
                                                                   curves[seq2seq_index][1])
     longest = models[attention_index][1].hyperparameters.max_len
-    at_longest, seq2seq_at_longest, one_past = (at_length(attention_evaluation, longest),
-                                                at_length(seq2seq_evaluation, longest),
-                                                at_length(attention_evaluation, longest + 1))
-    evidence["attention"] = None if None in (at_longest, seq2seq_at_longest, one_past) else dict(
+    broken = first_length_below(attention_evaluation, longer_than=longest)
+    at_longest, seq2seq_at_longest, at_broken = (
+        at_length(attention_evaluation, longest), at_length(seq2seq_evaluation, longest),
+        None if broken is None else at_length(attention_evaluation, broken))
+    evidence["attention"] = None if None in (at_longest, seq2seq_at_longest, at_broken) else dict(
         attention=escape_markdown(attention_name), long=longest, attention_long=at_longest[0],
-        seq2seq_long=seq2seq_at_longest[0], next=longest + 1, attention_next=one_past[0])
+        seq2seq_long=seq2seq_at_longest[0], next=broken, attention_next=at_broken[0])
 answer("attention", [chart_link], units=reference.hyperparameters.hidden)
 st.page_link(page("attention", lang), label=t("accuracy.link.attention", lang))
 

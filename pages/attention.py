@@ -13,7 +13,7 @@ from pages._callbacks import guarded
 from pages._keep import setting_args
 from pages._shell import BOOK_KEY, current_model, page, setup_page
 from seq2seq_core.checkpoint import load_pretrained
-from seq2seq_core.comparison import evaluate_model
+from seq2seq_core.comparison import evaluate_model, first_length_below
 from seq2seq_core.data import (
     MAX_TYPED_LENGTH,
     SequenceInputError,
@@ -34,7 +34,6 @@ from seq2seq_core.token_text import escape_markdown, outputs_markdown, tokens_ma
 
 DIGITS_KEY = "attention_digits"
 EVALUATION_SAMPLES = 200  # sequences per length for the breaking-point chart
-BREAKING_POINT = 0.5  # a model "breaks" at the first length it gets fewer than half right
 
 
 @st.cache_resource(show_spinner=False)
@@ -44,9 +43,9 @@ def shipped(kind):
 
 
 @st.cache_data(max_entries=16, show_spinner=False)
-def exact_match_by_length(fingerprint, _model):
+def evaluation_by_length(fingerprint, _model):
     # The fingerprint stands for the (unhashed) model: same weights, same curve.
-    return evaluate_model(_model, 1, MAX_TYPED_LENGTH, EVALUATION_SAMPLES, seed=0).exact_match
+    return evaluate_model(_model, 1, MAX_TYPED_LENGTH, EVALUATION_SAMPLES, seed=0)
 
 
 def model_of_kind(name):
@@ -175,12 +174,6 @@ def step_through(model, seen):
     return step
 
 
-def breaking_point(lengths, exact):
-    """int or None: the first length where ``exact`` falls below :data:`BREAKING_POINT`."""
-    below = np.flatnonzero(exact < BREAKING_POINT)
-    return int(lengths[below[0]]) if len(below) else None
-
-
 def compare(digits, attention, basic):
     """Both models on the typed sequence, on one of a chosen length, and by length."""
     (attention_model, _), (basic_model, _) = attention, basic
@@ -200,17 +193,18 @@ def compare(digits, attention, basic):
                   basic_verdict=verdict(basic_trace), attention=outputs_markdown(attention_trace),
                   attention_verdict=verdict(attention_trace)))
 
-    lengths = np.arange(1, MAX_TYPED_LENGTH + 1)
-    curves = []
+    evaluations = {}
     for checkpoint, name in ((basic_model, "seq2seq"), (attention_model, "attention")):
         with st.spinner(t("attention.compare.evaluating", lang)):
-            exact = exact_match_by_length(model_fingerprint(checkpoint.model), checkpoint.model)
-        curves.append((name, checkpoint, exact))
+            evaluations[name] = evaluation_by_length(model_fingerprint(checkpoint.model),
+                                                     checkpoint.model)
     hp = attention_model.hyperparameters
     st.plotly_chart(length_curves_figure(
-        lengths, [(t(f"kinds.{name}", lang), exact) for name, _, exact in curves],
+        evaluations["seq2seq"].lengths,
+        [(t(f"kinds.{name}", lang), evaluation.exact_match)
+         for name, evaluation in evaluations.items()],
         (hp.min_len, hp.max_len), length, lang), key="attention_lengths_chart")
-    points = {name: breaking_point(lengths, exact) for name, _, exact in curves}
+    points = {name: first_length_below(evaluation) for name, evaluation in evaluations.items()}
     st.markdown(t("attention.compare.breaking", lang,
                   basic=points["seq2seq"] or "–", attention=points["attention"] or "–",
                   samples=EVALUATION_SAMPLES))

@@ -116,6 +116,16 @@ def at_length(evaluation, length):
     return float(evaluation.exact_match[rows[0]]), float(evaluation.token_accuracy[rows[0]])
 
 
+def first_length_below(evaluation, threshold=0.5, longer_than=0):
+    """int or None: where a model breaks, the first length past ``longer_than`` below ``threshold``.
+
+    ``evaluation`` is a :class:`~seq2seq_core.evaluate.LengthEvaluation`; its exact match is read.
+    """
+    below = np.flatnonzero((evaluation.exact_match < threshold)
+                           & (evaluation.lengths > longer_than))
+    return int(evaluation.lengths[below[0]]) if len(below) else None
+
+
 def failure_evidence(seq2seq, baseline, training_range, one_pass_length=4, beyond=5):
     """The numbers behind the page's answers to "why do long sequences fail?".
 

@@ -99,3 +99,15 @@ def test_models_with_equal_weights_are_merged_under_both_names(shipped):
                               ("baseline", baseline)])
     assert [name for name, _, _ in merged] == ["current = pretrained", "baseline"]
     assert merged[0][1] is current and merged[1][1] is baseline
+
+
+def test_where_a_model_breaks_is_the_first_length_past_the_range_below_the_threshold():
+    from seq2seq_core.comparison import first_length_below
+    from seq2seq_core.evaluate import LengthEvaluation
+
+    evaluation = LengthEvaluation(lengths=np.arange(1, 7), samples=10,
+                                  exact_correct=np.array([10, 2, 10, 8, 4, 0]),
+                                  token_correct=None, position_correct=None)
+    assert first_length_below(evaluation) == 2
+    assert first_length_below(evaluation, longer_than=3) == 5
+    assert first_length_below(evaluation, threshold=0.1, longer_than=6) is None

@@ -194,12 +194,12 @@ def test_the_attention_curve_is_drawn_with_the_training_range_shaded(lang):
 
 def test_the_shipped_models_bear_out_the_cure():
     # What the answers claim: within the trained lengths attention is hardly ever wrong where
-    # the basic seq2seq is, and one length past them it breaks down.
+    # the basic seq2seq is, and a few lengths past them it breaks down.
     app = run_page()
     attention, basic = t("kinds.attention.shipped", "en"), chart_traces(app, 0)[0]["name"]
     longest = SHIPPED.max_len
     assert exact_match(app, attention, longest) >= 0.95 > 0.05 >= exact_match(app, basic, longest)
-    assert exact_match(app, attention, longest + 1) < 0.5
+    assert min(exact_match(app, attention, longest + gap) for gap in (1, 2, 3)) < 0.5
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
@@ -207,12 +207,15 @@ def test_the_cure_cites_the_pages_own_numbers_and_links_to_the_attention_page(la
     app = run_page(lang)
     attention, basic = t("kinds.attention.shipped", lang), chart_traces(app, 0)[0]["name"]
     longest = SHIPPED.max_len
+    # where it breaks: the first length past the training range it gets less than half right
+    broken = next(length for length in range(longest + 1, 31)
+                  if exact_match(app, attention, length, lang) < 0.5)
     evidence = t("accuracy.why.attention.evidence", lang, name=escape_markdown(basic),
                  attention=escape_markdown(attention),
-                 long=longest, next=longest + 1,
+                 long=longest, next=broken,
                  attention_long=percent(exact_match(app, attention, longest, lang)),
                  seq2seq_long=percent(exact_match(app, basic, longest, lang)),
-                 attention_next=percent(exact_match(app, attention, longest + 1, lang)))
+                 attention_next=percent(exact_match(app, attention, broken, lang)))
     cure = t("accuracy.why.attention", lang, units=SHIPPED.hidden)
     assert any(m.value.startswith(f"{cure} {evidence} ") for m in app.markdown)
     links = {link.proto.page: link.proto.label for link in app.get("page_link")}

@@ -117,10 +117,10 @@ STRINGS = {
     },
     "accuracy.why.attention.evidence": {
         "ko": "학습한 가장 긴 길이 {long}에서 {attention}은(는) {attention_long}, {name}은(는) {seq2seq_long}를 "
-        "정확히 뒤집습니다. 학습 범위를 하나 벗어난 길이 {next}에서 {attention}은(는) {attention_next}만 맞힙니다.",
+        "정확히 뒤집습니다. 학습 범위를 벗어나면 조금 버티다가 무너져, 길이 {next}에서 {attention}은(는) {attention_next}만 맞힙니다.",
         "en": "At length {long}, the longest trained, {attention} reverses {attention_long} of the sequences exactly "
-        "and {name} {seq2seq_long}. At length {next}, one past the training range, {attention} gets only "
-        "{attention_next} right.",
+        "and {name} {seq2seq_long}. Past the training range it holds for a length or two, then breaks: at length "
+        "{next}, {attention} gets only {attention_next} right.",
     },
     "accuracy.link.chart": {"ko": "→ 길이별 정확도 그래프", "en": "→ accuracy-by-length chart"},
     "accuracy.link.heatmap": {"ko": "→ 출력 위치 히트맵", "en": "→ output-position heatmap"},
