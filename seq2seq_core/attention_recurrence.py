@@ -12,16 +12,15 @@ import dataclasses
 import mygrad as mg
 import numpy as np
 
-from .data import START, encode_digits
+from .data import START
 from .recurrence import (
     EncoderRecurrence,
     _array,
     _FusedOperation,
     _recurrence_backward,
-    encode_forward,
     sequence_cross_entropy,
 )
-from .trace import Trace
+from .trace import Trace, encode
 
 __all__ = [
     "attention_decode_forward",
@@ -250,17 +249,12 @@ def attention_trace(model, digits):
     -------
     AttentionTrace
     """
-    digits = np.asarray(digits, dtype=np.int64)
-    if digits.ndim == 1:
-        digits = digits[:, np.newaxis]
-    x, targets = encode_digits(digits)
-    encoder_inputs = x.argmax(axis=-1)
-    enc, dec = model.encoder, model.decoder
-    encoder_hidden = encode_forward(enc.input_table(), enc.fc_h2h.weight.data, encoder_inputs)
+    digits, encoder_inputs, targets, encoder_hidden = encode(model, digits)
+    dec = model.decoder
     hidden, logits, decoder_inputs, weights, _, _, _ = attention_decode_forward(
         dec.input_table(), dec.fc_h2h.weight.data, dec.fc_h2y.weight.data,
         model.fc_c2y.weight.data, dec.fc_h2y.bias.data, model.fc_score.weight.data,
-        encoder_hidden, len(x),
+        encoder_hidden, len(encoder_inputs),
     )
     contexts = np.einsum("tns,snd->tnd", weights, encoder_hidden)
     return AttentionTrace(digits, encoder_inputs, encoder_hidden, decoder_inputs, hidden, logits,

@@ -9,7 +9,7 @@ import numpy as np
 from .data import encode_digits
 from .recurrence import encode_forward, greedy_decode_forward
 
-__all__ = ["Trace", "trace", "predict_tokens", "softmax"]
+__all__ = ["Trace", "encode", "trace", "predict_tokens", "softmax"]
 
 
 def softmax(logits):
@@ -62,6 +62,32 @@ class Trace:
         return self.predictions == self.targets
 
 
+def encode(model, digits):
+    """Run the encoder of a model with ``model.encoder`` on digit sequences.
+
+    Parameters
+    ----------
+    model : Seq2Seq or AttentionSeq2Seq
+    digits : array_like of int, shape-(L, N) or shape-(L,)
+        ``N`` sequences of length ``L`` ≥ 1, time first; 1-D is one sequence.
+
+    Returns
+    -------
+    digits : ndarray of int, shape-(L, N)
+    encoder_inputs, targets : ndarray of int, shape-(T, N)
+        The digits then ``<END>``; the reversed digits then ``<END>``.
+    encoder_hidden : ndarray, shape-(T, N, D)
+    """
+    digits = np.asarray(digits, dtype=np.int64)
+    if digits.ndim == 1:
+        digits = digits[:, np.newaxis]
+    x, targets = encode_digits(digits)
+    encoder_inputs = x.argmax(axis=-1)
+    enc = model.encoder
+    encoder_hidden = encode_forward(enc.input_table(), enc.fc_h2h.weight.data, encoder_inputs)
+    return digits, encoder_inputs, targets, encoder_hidden
+
+
 def trace(model, digits):
     """Run a seq2seq ``model`` on digit sequences and keep every intermediate array.
 
@@ -75,16 +101,11 @@ def trace(model, digits):
     -------
     Trace
     """
-    digits = np.asarray(digits, dtype=np.int64)
-    if digits.ndim == 1:
-        digits = digits[:, np.newaxis]
-    x, targets = encode_digits(digits)
-    encoder_inputs = x.argmax(axis=-1)
-    enc, dec = model.encoder, model.decoder
-    encoder_hidden = encode_forward(enc.input_table(), enc.fc_h2h.weight.data, encoder_inputs)
+    digits, encoder_inputs, targets, encoder_hidden = encode(model, digits)
+    dec = model.decoder
     decoder_hidden, logits, decoder_inputs = greedy_decode_forward(
         dec.input_table(), dec.fc_h2h.weight.data,
-        dec.fc_h2y.weight.data, dec.fc_h2y.bias.data, encoder_hidden[-1], len(x),
+        dec.fc_h2y.weight.data, dec.fc_h2y.bias.data, encoder_hidden[-1], len(encoder_inputs),
     )
     return Trace(digits, encoder_inputs, encoder_hidden, decoder_inputs, decoder_hidden,
                  logits, targets)

@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from mygrad.nnet.losses import softmax_crossentropy
 
 from seq2seq_core.attention import AttentionSeq2Seq
 from seq2seq_core.attention_recurrence import (
@@ -16,29 +15,12 @@ from seq2seq_core.attention_recurrence import (
 )
 from seq2seq_core.data import END, generate_batch
 from seq2seq_core.recurrence import Workspace
-
-
-def reference_loss_and_gradients(model, x, y):
-    logits = model(x)
-    loss = softmax_crossentropy(logits.reshape(-1, 12), y.reshape(-1))
-    loss.backward()
-    return loss.item(), logits.data.copy(), [
-        None if p.grad is None else p.grad.copy() for p in model.parameters
-    ]
+from tests import gradient_check
+from tests.gradient_check import as_dtype, reference_loss_and_gradients
 
 
 def fast_loss_and_gradients(model, x, y, workspace=None):
-    loss, logits = attention_loss(model, x, y, workspace)
-    loss.backward()
-    return loss.item(), logits.data.copy(), [
-        None if p.grad is None else p.grad.copy() for p in model.parameters
-    ]
-
-
-def as_dtype(model, dtype):
-    for p in model.parameters:
-        p.data = p.data.astype(dtype)
-    return model
+    return gradient_check.fast_loss_and_gradients(attention_loss, model, x, y, workspace)
 
 
 def assert_same(reference, fast, atol, rtol=0):
@@ -62,8 +44,6 @@ def test_loss_and_every_gradient_equal_the_plain_formulation(dtype, atol, length
     x, y, _ = generate_batch(length, length, 64, rng=rng)
     x = x.astype(dtype)
     reference = reference_loss_and_gradients(model, x, y)
-    for p in model.parameters:
-        p.null_grad()
     assert_same(reference, fast_loss_and_gradients(model, x, y), atol)
     # the encoder's output layer never reaches the loss: no gradient on either path
     assert reference[2][3] is None and reference[2][4] is None
@@ -78,8 +58,6 @@ def test_gradients_equal_the_plain_formulation_for_any_shape(length, batch, hidd
     x, y, _ = generate_batch(length, length, batch, rng=rng)
     x = x.astype(dtype)
     reference = reference_loss_and_gradients(model, x, y)
-    for p in model.parameters:
-        p.null_grad()
     float32 = dtype is np.float32
     assert_same(reference, fast_loss_and_gradients(model, x, y), 1e-5 if float32 else 1e-11,
                 rtol=1e-5 if float32 else 0)
@@ -92,8 +70,6 @@ def test_gradients_of_the_shipped_model_equal_the_plain_formulation():
     model = load_pretrained("attention").model
     x, y, _ = generate_batch(12, 12, 100, rng=np.random.default_rng(3))
     reference = reference_loss_and_gradients(model, x, y)
-    for p in model.parameters:
-        p.null_grad()
     assert_same(reference, fast_loss_and_gradients(model, x, y), 1e-5)
 
 
@@ -104,11 +80,7 @@ def test_a_reused_workspace_gives_the_same_results_as_fresh_arrays():
     for length in (9, 3, 14, 3):  # grows, shrinks and grows again
         x, y, _ = generate_batch(length, length, 10, rng=rng)
         fresh = fast_loss_and_gradients(model, x, y)
-        for p in model.parameters:
-            p.null_grad()
         reused = fast_loss_and_gradients(model, x, y, workspace)
-        for p in model.parameters:
-            p.null_grad()
         assert fresh[0] == reused[0]
         np.testing.assert_array_equal(fresh[1], reused[1])
         for a, b in zip(fresh[2], reused[2]):

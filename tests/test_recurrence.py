@@ -14,29 +14,12 @@ from seq2seq_core.recurrence import (
     seq2seq_logits,
     seq2seq_loss,
 )
-
-
-def reference_loss_and_gradients(model, x, y):
-    logits = model(x)
-    loss = softmax_crossentropy(logits.reshape(-1, 12), y.reshape(-1))
-    loss.backward()
-    return loss.item(), logits.data.copy(), [
-        None if p.grad is None else p.grad.copy() for p in model.parameters
-    ]
+from tests import gradient_check
+from tests.gradient_check import as_dtype, reference_loss_and_gradients
 
 
 def fast_loss_and_gradients(model, x, y, workspace=None):
-    loss, logits = seq2seq_loss(model, x, y, workspace)
-    loss.backward()
-    return loss.item(), logits.data.copy(), [
-        None if p.grad is None else p.grad.copy() for p in model.parameters
-    ]
-
-
-def as_dtype(model, dtype):
-    for p in model.parameters:
-        p.data = p.data.astype(dtype)
-    return model
+    return gradient_check.fast_loss_and_gradients(seq2seq_loss, model, x, y, workspace)
 
 
 @pytest.mark.parametrize("dtype, atol", [(np.float32, 1e-6), (np.float64, 1e-12)])
