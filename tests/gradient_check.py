@@ -8,18 +8,16 @@ def reference_loss_and_gradients(model, x, y):
     """(loss, logits, gradients) of the plain formulation ``model(x)``; then clears them."""
     logits = model(x)
     loss = softmax_crossentropy(logits.reshape(-1, logits.shape[-1]), y.reshape(-1))
-    loss.backward()
-    result = loss.item(), logits.data.copy(), [
-        None if p.grad is None else p.grad.copy() for p in model.parameters
-    ]
-    for p in model.parameters:
-        p.null_grad()
-    return result
+    return _backward(model, loss, logits)
 
 
 def fast_loss_and_gradients(loss_function, model, x, y, workspace=None):
     """(loss, logits, gradients) of a kind's fast ``loss_function``; then clears them."""
     loss, logits = loss_function(model, x, y, workspace)
+    return _backward(model, loss, logits)
+
+
+def _backward(model, loss, logits):
     loss.backward()
     result = loss.item(), logits.data.copy(), [
         None if p.grad is None else p.grad.copy() for p in model.parameters
