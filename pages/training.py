@@ -40,7 +40,7 @@ from seq2seq_core.i18n import t
 from seq2seq_core.kinds import MODEL_KINDS
 from seq2seq_core.probes import probe_predictions, probe_sequences
 from seq2seq_core.run import changed_fields, run_label
-from seq2seq_core.runs import MAX_RUNS, STEP_ITERATIONS, RunBook, display_name
+from seq2seq_core.runs import STEP_ITERATIONS, RunBook, display_name
 from seq2seq_core.token_text import escape_markdown
 from seq2seq_core.train import METRIC_NAMES, Hyperparameters, Status
 from seq2seq_core.turns import TRAINING_TURNS
@@ -251,9 +251,10 @@ if book.failure is not None:
 st.fragment(run_every=CHART_SECONDS if book.running else None)(live_panel)()
 
 st.subheader(t("training.runs.title", lang))
-st.caption(t("training.runs.caption", lang, max_runs=MAX_RUNS))
+st.caption(t("training.runs.caption", lang, max_runs=book.max_runs))
 if book.dropped:
-    st.caption(t("training.runs.dropped", lang, numbers=", ".join(map(str, book.dropped))))
+    st.info(t("training.runs.dropped", lang,
+              runs=", ".join(escape_markdown(run.label(lang)) for run in book.dropped)))
 runs = book.comparable_runs()
 if runs:
     curves_by_run = {run.number: training_curves(run.history, run.hyperparameters.iterations)

@@ -1,14 +1,18 @@
 """One session's runs: the one being trained, the ones kept to compare, the model in use."""
 import dataclasses
+import typing
 
 from .kinds import DEFAULT_KIND, copy_model
-from .run import UPLOADED, Run
+from .run import UPLOADED, Run, run_label
 from .train import Status
 from .worker import TrainingWorker
 
-__all__ = ["MAX_RUNS", "STEP_ITERATIONS", "RunBook", "LiveView", "display_name"]
+__all__ = ["MAX_RUNS", "STEP_ITERATIONS", "RunBook", "LiveView", "DroppedRun", "display_name"]
 
 MAX_RUNS = 6  # kept per session; each is at most ~1 MB (D = 256, 50 000 iterations)
+# Never dropped: the active run, the current model's run and a run being added
+# (an upload, before it becomes the current model), so a book keeps at least these.
+PINNED_AT_MOST = 3
 STEP_ITERATIONS = 100  # what one press of "step" advances
 MAX_NAME_CHARS = 40  # a chart legend's width
 
@@ -43,12 +47,26 @@ class LiveView:
     model: object
 
 
+class DroppedRun(typing.NamedTuple):
+    """What the notice says of a run removed to save memory (its weights and history are gone)."""
+
+    number: int
+    name: str
+    kind: str
+
+    def label(self, lang):
+        """str: the run's name and kind in ``lang``, as :meth:`Run.label` wrote it."""
+        return run_label(self.number, lang, self.name, self.kind)
+
+
 class RunBook:
     """The training state of one session: the active run, the kept runs, the current model.
 
     Parameters
     ----------
     max_runs : int
+        Runs kept, at least :data:`PINNED_AT_MOST`; beyond it the oldest unpinned run
+        goes (pinned: the active run and the current model's run).
     turns : seq2seq_core.turns.Turns or None
         The server's queue of training turns; None trains whenever asked.
     connected : callable or None
@@ -63,12 +81,15 @@ class RunBook:
     current : tuple of (int, int) or None
         ``(run number, iteration)`` of the run last made the current model; None
         for the shipped pretrained model.
-    dropped : list of int
-        Numbers of runs removed to stay within ``max_runs``.
+    dropped : list of DroppedRun
+        The runs removed to stay within ``max_runs``, in the order they went.
     worker : TrainingWorker
     """
 
     def __init__(self, max_runs=MAX_RUNS, turns=None, connected=None):
+        if max_runs < PINNED_AT_MOST:
+            raise ValueError(f"max_runs must be ≥ {PINNED_AT_MOST} (the runs never dropped), "
+                             f"got {max_runs}")
         self.max_runs = max_runs
         self.runs, self.active, self.current, self.dropped = [], None, None, []
         self.worker = TrainingWorker(turns, connected)
@@ -98,13 +119,16 @@ class RunBook:
         raise KeyError(number)
 
     def _add(self, run):
+        """Keep ``run``; drop the oldest unpinned runs beyond ``max_runs``."""
         self.runs.append(run)
         self._next_number += 1
-        protected = {run.number, self.current[0] if self.current else None}
+        pinned = {run.number, self.current[0] if self.current else None,
+                  self.active.number if self.active else None}
         while len(self.runs) > self.max_runs:
-            oldest = next(kept for kept in self.runs if kept.number not in protected)
+            oldest = next(kept for kept in self.runs if kept.number not in pinned)
             self.runs.remove(oldest)
-            self.dropped.append(oldest.number)
+            self.dropped.append(DroppedRun(oldest.number, oldest.name, oldest.kind))
+
 
     def start(self, hyperparameters, now=None, iterations=None, kind=DEFAULT_KIND):
         """Resume the active run, or begin one with ``hyperparameters``; a no-op while training.

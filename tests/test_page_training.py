@@ -20,10 +20,11 @@ from seq2seq_core.probes import PROBE_LENGTHS
 from seq2seq_core.run import Run, run_label
 from seq2seq_core.runs import RunBook, display_name
 from seq2seq_core.token_text import escape_markdown
-from seq2seq_core.train import Status
+from seq2seq_core.train import Hyperparameters, Status
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "training.py")
 BUTTONS = ("train_start", "train_pause", "train_step", "train_reset")
+TINY = Hyperparameters(hidden=4, batch_size=2, iterations=150, min_len=1, max_len=3, seed=1)
 
 
 OPENED = []  # every page a test opened, to stop its training thread after the test
@@ -459,3 +460,26 @@ def test_a_name_inside_the_file_is_shown_as_text_in_the_error():
     assert not at.exception
     error = texts(at.error)
     assert escape_markdown("[click](https://example.com/x)") in error and "](" not in error
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_beyond_the_runs_kept_the_oldest_unpinned_go_with_a_notice_naming_them(lang):
+    session_book = RunBook(max_runs=3)
+    current = None
+    for number in range(1, 6):
+        session_book.reset()
+        session_book.step(TINY, iterations=2)
+        while session_book.running:
+            session_book.advance(0.05)
+        if number == 2:
+            current = session_book.select(2)  # the current model is never dropped
+    at = open_link(lang, session={BOOK_KEY: session_book, MODEL_KEY: current})
+    assert not at.exception
+    assert [run.number for run in session_book.runs] == [2, 4, 5]
+    notice = texts(at.info)
+    dropped = ", ".join(escape_markdown(run_label(number, lang, kind="seq2seq"))
+                        for number in (1, 3))
+    assert t("training.runs.dropped", lang, runs=dropped) in notice
+    assert t("training.runs.caption", lang, max_runs=3) in texts(at.caption)
+    assert list(at.dataframe[0].value[t("training.col.run", lang)]) == [
+        run_label(number, lang) for number in (2, 4, 5)]

@@ -306,7 +306,63 @@ def test_old_runs_are_dropped_but_never_the_current_model():
         book.step(TINY, iterations=5)
         train_to_the_end(book)
     assert [run.number for run in book.runs] == [1, 4, 5]
-    assert book.dropped == [2, 3]
+    assert [run.number for run in book.dropped] == [2, 3]
+
+
+def test_uploads_never_drop_the_active_run_and_the_notice_names_the_runs_dropped():
+    book = RunBook(max_runs=3)
+    book.step(TINY, iterations=5)
+    train_to_the_end(book)  # run 1: paused, still the active run
+    shipped = load_pretrained()
+    for name in ("a.npz", "b.npz", "c.npz", "d.npz"):
+        book.add_checkpoint(shipped, name)  # each becomes the current model
+    assert [run.number for run in book.runs] == [1, 4, 5]
+    assert book.active is book.run(1) and book.current == (5, 10_000)
+    for lang in LANGUAGES:  # the labels they had in the list
+        assert [run.label(lang) for run in book.dropped] == [
+            run_label(2, lang, "a.npz", "seq2seq"), run_label(3, lang, "b.npz", "seq2seq")]
+    assert book.dropped[0].label("en") == "Run 2 (a.npz) · seq2seq (encoder → decoder)"
+    book.step(TINY, iterations=5)  # the active run goes on where it was
+    train_to_the_end(book)
+    assert book.active.number == 1 and book.active.iteration == 10
+
+
+@pytest.mark.parametrize("max_runs", [2, 1, 0])
+def test_a_book_keeps_room_for_the_runs_it_never_drops(max_runs):
+    with pytest.raises(ValueError, match="max_runs"):
+        RunBook(max_runs=max_runs)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["step", "reset", "upload", "select", "pretrained"]),
+                max_size=14))
+def test_a_book_holds_at_most_max_runs_and_never_drops_the_active_run_or_the_current_model(
+        actions):
+    book, shipped = RunBook(max_runs=3), load_pretrained()
+    for action in actions:
+        current_before, dropped_before = book.current, len(book.dropped)
+        if action == "step":
+            book.step(TINY, iterations=2)
+            train_to_the_end(book)
+        elif action == "reset":
+            book.reset()
+        elif action == "upload":
+            book.add_checkpoint(shipped, "shipped.npz")
+        elif action == "select" and book.selectable_runs():
+            book.select(book.selectable_runs()[0].number)
+        elif action == "pretrained":
+            book.select_pretrained()
+        numbers = [run.number for run in book.runs]
+        assert len(numbers) <= 3 and numbers == sorted(numbers)
+        assert book.active is None or book.active in book.runs
+        assert book.current is None or book.current[0] in numbers
+        assert not {run.number for run in book.dropped} & set(numbers)
+        # The oldest unpinned go first: pinned while this action added a run were the
+        # active run (the new one, for a step) and the current model before it.
+        pinned = {book.active.number if book.active else None,
+                  current_before[0] if current_before else None}
+        for gone in book.dropped[dropped_before:]:
+            assert all(gone.number < kept for kept in numbers if kept not in pinned)
 
 
 def wait_while_running(book, seconds=60):

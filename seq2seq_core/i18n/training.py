@@ -132,14 +132,18 @@ STRINGS = {
     # Runs
     "training.runs.title": {"ko": "실행 비교와 현재 모델", "en": "Runs and the current model"},
     "training.runs.caption": {
-        "ko": "이 세션의 실행은 최근 {max_runs}개까지 설정·기록과 함께 남습니다 (학습 중인 실행은 멈추거나 끝나면 나타납니다).",
-        "en": "This session keeps its last {max_runs} runs with their settings and history (a run appears here "
-        "once it is paused or finished).",
+        "ko": "이 세션은 실행을 {max_runs}개까지 설정·기록과 함께 남깁니다 (학습 중인 실행은 멈추거나 끝나면 나타납니다). "
+        "더 많아지면 가장 오래된 실행부터 지우지만, 지금 실행과 현재 모델은 지우지 않습니다. "
+        "실행을 남기려면 현재 모델로 쓰세요.",
+        "en": "This session keeps up to {max_runs} runs with their settings and history (a run appears here "
+        "once it is paused or finished). Beyond that the oldest go first, but never the current run or the "
+        "current model: to keep a run, use it as the current model.",
     },
     "training.runs.none": {"ko": "아직 비교할 실행이 없습니다.", "en": "No runs to compare yet."},
     "training.runs.dropped": {
-        "ko": "메모리를 아끼려고 가장 오래된 실행 {numbers}을(를) 목록에서 지웠습니다.",
-        "en": "To save memory, the oldest run(s) {numbers} were removed from the list.",
+        "ko": "메모리를 아끼려고 오래된 실행부터 목록에서 지웠습니다: {runs}. 가중치와 기록도 함께 지워졌습니다.",
+        "en": "Removed from the list to save memory, the oldest first: {runs}. Their weights and history "
+        "are gone.",
     },
     "training.run_label": {"ko": "실행 {number}", "en": "Run {number}"},
     "training.run_label_file": {"ko": "실행 {number} ({name})", "en": "Run {number} ({name})"},
