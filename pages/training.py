@@ -2,10 +2,12 @@
 
 A started run trains in a thread of its own (see
 :class:`~seq2seq_core.runs.RunBook`), one chunk per turn of the server's queue,
-so its speed does not depend on the browser. The page only looks: a fragment
-reruns every ``CHART_SECONDS`` while the run trains and redraws the progress
-and the charts from the run's history (without blinking, see
-:mod:`pages._steady_chart`).
+so its speed does not depend on the browser. When more sessions train than the
+server lets train at once, a started run first waits in line
+(:mod:`seq2seq_core.line`) and begins by itself. The page only looks: a fragment
+reruns every ``CHART_SECONDS`` while the run trains or waits, says where it
+stands in line, and redraws the progress and the charts from the run's history
+(without blinking, see :mod:`pages._steady_chart`).
 
 The buttons sit outside the fragment, so a click reruns the whole page and
 starts or stops the fragment's timer: when nothing trains there is neither
@@ -38,6 +40,7 @@ from seq2seq_core.figures.training import (
 )
 from seq2seq_core.i18n import t
 from seq2seq_core.kinds import MODEL_KINDS
+from seq2seq_core.line import TRAINING_LINE, waiting_text
 from seq2seq_core.probes import probe_predictions, probe_sequences
 from seq2seq_core.run import changed_fields, run_label
 from seq2seq_core.runs import STEP_ITERATIONS, RunBook, display_name
@@ -55,7 +58,8 @@ TENFOLD_STEPS = 3  # LEARNING_RATES go 1-2-5, so three steps down is ten times l
 # which also lets the "lower the learning rate" button set train_lr from a callback.
 lang = setup_page("training")
 if BOOK_KEY not in st.session_state:
-    st.session_state[BOOK_KEY] = RunBook(turns=TRAINING_TURNS, connected=session_connected())
+    st.session_state[BOOK_KEY] = RunBook(turns=TRAINING_TURNS, connected=session_connected(),
+                                         line=TRAINING_LINE)
 book = st.session_state[BOOK_KEY]
 # Before anything shows which model is current: a run that ended on its own
 # (perhaps while the student was on another page) becomes it here.
@@ -165,6 +169,9 @@ def live_panel():
     if view is None:
         st.info(t("training.no_run", lang))
         return
+    in_line = book.in_line
+    if in_line is not None:  # redrawn by the timer as the line moves; gone once it trains
+        st.info(waiting_text(in_line, lang), icon=":material/hourglass_top:")
     run, iteration = view.run, view.iteration
     total = run.hyperparameters.iterations
     curves = training_curves(view.history, total)

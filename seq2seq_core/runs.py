@@ -71,6 +71,8 @@ class RunBook:
         The server's queue of training turns; None trains whenever asked.
     connected : callable or None
         Whether the session still has a browser; see :class:`~seq2seq_core.worker.TrainingWorker`.
+    line : seq2seq_core.line.Line or None
+        The server's line of sessions allowed to train; None trains without waiting.
 
     Attributes
     ----------
@@ -86,13 +88,13 @@ class RunBook:
     worker : TrainingWorker
     """
 
-    def __init__(self, max_runs=MAX_RUNS, turns=None, connected=None):
+    def __init__(self, max_runs=MAX_RUNS, turns=None, connected=None, line=None):
         if max_runs < PINNED_AT_MOST:
             raise ValueError(f"max_runs must be ≥ {PINNED_AT_MOST} (the runs never dropped), "
                              f"got {max_runs}")
         self.max_runs = max_runs
         self.runs, self.active, self.current, self.dropped = [], None, None, []
-        self.worker = TrainingWorker(turns, connected)
+        self.worker = TrainingWorker(turns, connected, line)
         self._finish_handled = None  # the finished run already made current, or passed over
         self._next_number = 1
 
@@ -100,6 +102,11 @@ class RunBook:
     def running(self):
         """bool: True while the active run trains."""
         return self.worker.running
+
+    @property
+    def in_line(self):
+        """InLine or None: where the active run waits in the server's line to train, if it does."""
+        return self.worker.in_line
 
     @property
     def meter(self):
@@ -128,7 +135,6 @@ class RunBook:
             oldest = next(kept for kept in self.runs if kept.number not in pinned)
             self.runs.remove(oldest)
             self.dropped.append(DroppedRun(oldest.number, oldest.name, oldest.kind))
-
 
     def start(self, hyperparameters, now=None, iterations=None, kind=DEFAULT_KIND):
         """Resume the active run, or begin one with ``hyperparameters``; a no-op while training.
@@ -211,7 +217,9 @@ class RunBook:
                 and not run.trainer.done and run.iteration > 0)
 
     def status_of(self, run):
-        """str: ``run.status``, but ``"paused"`` for a started run that is not training now."""
+        """str: ``run.status``; ``"paused"`` for a started run not training, or ``"waiting"``."""
+        if run is self.active and self.in_line is not None:
+            return "waiting"
         if run.status == Status.RUNNING.value and not (self.running and run is self.active):
             return "paused"
         return run.status

@@ -1,4 +1,5 @@
-"""Training a session's run in a thread of its own, a short chunk per turn of the server's queue."""
+"""Training a session's run in a thread of its own: once it has a place in the server's line,
+a short chunk per turn of the server's queue."""
 import contextlib
 import threading
 import traceback
@@ -33,19 +34,24 @@ class TrainingWorker:
         Whether the owning session still has a browser. With it, :meth:`start`
         trains in a thread of its own until the target, a pause or a closed tab;
         without it, the caller calls :meth:`advance` (tests, benchmarks).
+    line : seq2seq_core.line.Line or None
+        The server's line of sessions allowed to train; None trains without a place.
+        :meth:`start` joins it at once, and the worker trains once it holds a place,
+        until it stops.
 
     Attributes
     ----------
     running : bool
-        True while the trainer should train.
+        True while the trainer should train (also while it waits in line).
     failure : str or None
         The exception's type name if the training thread stopped on an error.
     meter : ThroughputMeter
     """
 
-    def __init__(self, turns=None, connected=None):
-        self.turns, self._connected = turns, connected
+    def __init__(self, turns=None, connected=None, line=None):
+        self.turns, self._connected, self.line = turns, connected, line
         self.running = False
+        self._placed = False  # holds a place to train since the last start
         self.failure = None
         self.meter = ThroughputMeter()
         self._trainer = None
@@ -65,7 +71,7 @@ class TrainingWorker:
             self._join()
             self._trainer, self._target = trainer, target
             self.running, self._stopped_itself, self.failure = True, False, None
-            self.meter.start(trainer.iteration, now)
+            self._take_place(0, now)  # in line from the click: first come, first served
             if self._connected is not None:
                 self._thread = threading.Thread(target=self._train_in_background, daemon=True,
                                                 name="training-run")
@@ -86,6 +92,25 @@ class TrainingWorker:
         self.meter.stop()
         if self.turns is not None:
             self.turns.leave(self)
+        if self.line is not None:
+            self.line.leave(self)
+        self._placed = False
+
+    def _take_place(self, wait, now=None):
+        """bool: whether this worker may train, once in :attr:`line` waiting up to ``wait`` s."""
+        if self.line is not None and not self.line.enter(self, wait):
+            return False
+        if not self._placed:  # the speed counts from here: waiting in line is not slow training
+            self._placed = True
+            self.meter.start(self._trainer.iteration, now)
+        return True
+
+    @property
+    def in_line(self):
+        """InLine or None: where this worker waits in :attr:`line` after a start, if it does."""
+        if self.line is None or not self.running:
+            return None
+        return self.line.in_line(self)
 
     def _join(self):
         thread = self._thread
@@ -138,8 +163,9 @@ class TrainingWorker:
         budget : float
             Seconds this chunk may take.
         wait : float
-            With :attr:`turns`, seconds to wait for a turn; without a turn nothing is
-            trained (the place in the queue is kept).
+            With :attr:`line` and :attr:`turns`, seconds to wait for a place in the
+            line and for a turn, each; without them nothing is trained (the spot in
+            the line and the place in the queue are kept).
 
         Returns
         -------
@@ -147,7 +173,7 @@ class TrainingWorker:
             True when training stopped in this chunk (target reached or the run ended).
         """
         trainer = self._trainer
-        if not self.running or trainer is None:
+        if not self.running or trainer is None or not self._take_place(wait, now):
             return False
         if self.turns is not None and not self.turns.acquire(self, wait):
             return False

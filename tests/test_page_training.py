@@ -11,10 +11,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pages._shell import BOOK_KEY, MODEL_KEY
+from seq2seq_core import line as line_module
 from seq2seq_core.attention import AttentionSeq2Seq
 from seq2seq_core.checkpoint import checkpoint_bytes, load_pretrained
 from seq2seq_core.i18n import LANGUAGES, t
 from seq2seq_core.kinds import DEFAULT_KIND, MODEL_KINDS
+from seq2seq_core.line import InLine, Line, waiting_text
 from seq2seq_core.model import Seq2Seq
 from seq2seq_core.probes import PROBE_LENGTHS
 from seq2seq_core.run import Run, run_label
@@ -460,6 +462,60 @@ def test_a_name_inside_the_file_is_shown_as_text_in_the_error():
     assert not at.exception
     error = texts(at.error)
     assert escape_markdown("[click](https://example.com/x)") in error and "](" not in error
+
+
+@pytest.fixture
+def one_place(monkeypatch):
+    """The server's line, for the pages this test opens, with one place to train."""
+    line = Line(places=1)
+    monkeypatch.setattr(line_module, "TRAINING_LINE", line)
+    return line
+
+
+def other_sessions(line, count):
+    """``count`` other sessions' run books started in ``line``, in order (trained by nobody)."""
+    books = [RunBook(line=line) for _ in range(count)]
+    for other in books:
+        other.start(TINY)
+    return books
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_a_start_beyond_the_cap_waits_in_line_says_where_and_then_trains_by_itself(lang,
+                                                                                  one_place):
+    ahead = other_sessions(one_place, 3)  # one trains, two wait
+    at = open_page(lang)
+    at.button(key="train_start").click().run()
+    assert book(at).in_line == InLine(position=3, training=1)
+    assert ("3rd in line" if lang == "en" else "대기 3번째") in texts(at.info)
+    assert waiting_text(InLine(3, 1), lang) in texts(at.info)
+    assert t("training.status.waiting", lang) in progress_text(at)
+    assert at.button(key="train_start").disabled and not at.button(key="train_pause").disabled
+    assert book(at).active.iteration == 0
+    for position in (2, 1):  # the one training stops: everyone moves up
+        ahead.pop(0).pause()
+        at.run()
+        assert waiting_text(InLine(position, 1), lang) in texts(at.info)
+    ahead.pop(0).pause()  # a place frees up
+    wait_for_iterations_beyond(at, 0)
+    at.run()
+    assert book(at).in_line is None and one_place.training() == 1
+    assert t("training.status.running", lang) in progress_text(at)
+    assert waiting_text(InLine(1, 1), lang) not in texts(at.info)
+
+
+def test_pause_while_waiting_leaves_the_line(one_place):
+    [holder] = other_sessions(one_place, 1)
+    at = open_page()
+    at.button(key="train_start").click().run()
+    assert "1st in line" in texts(at.info) and "(1 student trains now)" in texts(at.info)
+    at.button(key="train_pause").click().run()
+    assert not book(at).running and one_place.waiting() == 0
+    assert "in line" not in texts(at.info)
+    assert at.button(key="train_start").label == t("training.start", "en")
+    holder.pause()
+    assert one_place.training() == 0, "the place freed goes to nobody: the page left the line"
+    assert book(at).active.iteration == 0 and not book(at).running
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

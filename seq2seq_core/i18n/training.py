@@ -80,6 +80,7 @@ STRINGS = {
     "training.status.ready": {"ko": "준비", "en": "ready"},
     "training.status.running": {"ko": "학습 중", "en": "training"},
     "training.status.paused": {"ko": "일시 정지", "en": "paused"},
+    "training.status.waiting": {"ko": "대기 중", "en": "waiting in line"},
     "training.status.finished": {"ko": "완료", "en": "finished"},
     "training.status.diverged": {"ko": "발산으로 멈춤", "en": "stopped: diverged"},
     "training.status.uploaded": {"ko": "파일에서 불러옴", "en": "loaded from file"},
@@ -89,6 +90,20 @@ STRINGS = {
     },
     "training.speed": {"ko": " · 초당 {rate:,.0f}회", "en": " · {rate:,.0f} it/s"},
     "training.eta": {"ko": " · 약 {duration} 남음", "en": " · about {duration} left"},
+    # The line: more sessions asked to train than the server lets train at once.
+    "training.line.waiting": {
+        "ko": "대기 {place} — 자리가 나면 학습이 저절로 시작됩니다 ({training}). "
+        "기다리지 않으려면 **일시 정지**를 누르세요.",
+        "en": "{place} in line — training starts by itself when a place frees up ({training}). "
+        "Press **Pause** to stop waiting.",
+    },
+    "training.line.one_trains": {"ko": "지금 {count}명이 학습 중", "en": "{count} student trains now"},
+    "training.line.trains": {"ko": "지금 {count}명이 학습 중", "en": "{count} students train now"},
+    # English suffixes by the number's last digits (seq2seq_core.line.ordinal); Korean has one form.
+    "training.ordinal.st": {"ko": "{number}번째", "en": "{number}st"},
+    "training.ordinal.nd": {"ko": "{number}번째", "en": "{number}nd"},
+    "training.ordinal.rd": {"ko": "{number}번째", "en": "{number}rd"},
+    "training.ordinal.th": {"ko": "{number}번째", "en": "{number}th"},
     "training.seconds": {"ko": "{seconds}초", "en": "{seconds} s"},
     "training.minutes": {"ko": "{minutes}분 {seconds}초", "en": "{minutes} min {seconds} s"},
     "training.finished": {
