@@ -100,7 +100,7 @@ class RunBook:
 
     @property
     def running(self):
-        """bool: True while the active run trains."""
+        """bool: True while the active run trains, or waits in the server's line to train."""
         return self.worker.running
 
     @property
