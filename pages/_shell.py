@@ -34,12 +34,18 @@ Session state shared between pages
 ``st.session_state["present"]`` (:data:`PRESENT_KEY`)
     Presenter mode (larger text and charts for a projector): from ``?present=1``,
     then owned by the sidebar toggle that ``app.py`` draws.
+``st.session_state["_session_start_checked"]``
+    Set by the session's first page run, which says whether this session replaces
+    one the server no longer has (a stopped or restarted server, see
+    :func:`moved_replica` and :func:`session_was_lost`).
 The widgets named in :data:`~seq2seq_core.url_state.PAGE_SETTINGS`
     Their values come from the URL on a page's first run in a session, else from
     the setting's default; a copy under ``_saved_<key>`` brings them back when the
     user returns to the page (Streamlit forgets the state of widgets not drawn).
     Such widgets are created without a default value of their own.
 """
+import os
+import re
 from pathlib import Path
 
 import streamlit as st
@@ -56,12 +62,16 @@ __all__ = [
     "MODEL_KEY",
     "PAGE_NAMES",
     "PRESENT_KEY",
+    "REPLICA_COOKIE",
+    "REPLICA_ENV",
     "SHARE_KEY",
     "current_model",
+    "moved_replica",
     "navigation_pages",
     "page",
     "presenting",
     "session_connected",
+    "session_was_lost",
     "setup_page",
 ]
 
@@ -72,6 +82,13 @@ PRESENT_KEY = "present"
 SHARE_KEY = "share_link"  # the sidebar popover holding the link to this view
 # Set when ?lang= held an unknown language, until the first page's notice says so.
 _LANG_REFUSED_KEY = "_url_lang_refused"
+_SESSION_START_KEY = "_session_start_checked"
+# Behind deploy/haproxy.cfg: each replica's name (docker-compose.yml gives it), which is
+# also the value of HAProxy's sticky cookie for that replica.
+REPLICA_ENV = "SEQ2SEQ_REPLICA"
+REPLICA_COOKIE = "seq2seq_replica"
+# A replica's name is shown in a notice, so only plain names are (no Markdown).
+_REPLICA_NAME = re.compile(r"[A-Za-z0-9_.-]{1,40}")
 
 # Presenter mode: everything in the main column drawn 1.3 times larger (charts
 # included, which font sizes alone would not reach), for 1280×720 projectors.
@@ -135,6 +152,7 @@ def setup_page(name=None):
     elif PRESENT_KEY in st.query_params:
         del st.query_params[PRESENT_KEY]
     if name is not None:
+        _say_if_the_session_restarted(lang)
         if presenting():
             st.html(_PRESENTER_CSS)
         _sync_settings(name, lang)
@@ -145,6 +163,73 @@ def setup_page(name=None):
 def presenting():
     """bool: whether presenter mode is on in this session."""
     return bool(st.session_state.get(PRESENT_KEY, False))
+
+
+def _say_if_the_session_restarted(lang):
+    """On a session's first page run: tell the student if it replaces a session the server lost.
+
+    When a replica stops, Streamlit's front end reconnects, HAProxy sends it to
+    another replica, and there the browser gets a new, empty session: its runs
+    and model stayed in the stopped replica's memory. A server that restarted
+    gives the same empty session. Said once per session.
+    """
+    if st.session_state.get(_SESSION_START_KEY):
+        return
+    st.session_state[_SESSION_START_KEY] = True
+    before, here = st.context.cookies.get(REPLICA_COOKIE), os.environ.get(REPLICA_ENV)
+    if moved_replica(before, here):
+        st.warning(t("shell.replica_moved", lang, before=before, now=here),
+                   icon=":material/sync_problem:")
+    elif session_was_lost(st.context.headers.get("Sec-WebSocket-Protocol"), _session_id()):
+        st.warning(t("shell.session_lost", lang), icon=":material/sync_problem:")
+
+
+def moved_replica(before, here):
+    """bool: the browser comes from another replica, and both have names fit to show.
+
+    Parameters
+    ----------
+    before : str or None
+        HAProxy's sticky cookie as the browser sent it when it opened this
+        session's WebSocket: the replica it was on. A page load sets it to the
+        replica that answers, so on the WebSocket it names another one only when
+        the browser reconnected from a replica that stopped (deploy/haproxy.cfg
+        keeps Streamlit's reconnect pings from changing it).
+    here : str or None
+        This replica's name (:data:`REPLICA_ENV`); None on a server of its own.
+    """
+    # Under AppTest, whose stand-in client is a mock, neither is a str.
+    names = (before, here)
+    return (all(isinstance(name, str) and _REPLICA_NAME.fullmatch(name) for name in names)
+            and before != here)
+
+
+def session_was_lost(websocket_protocols, session_id):
+    """bool: the browser asked to resume a session that this server does not have.
+
+    Parameters
+    ----------
+    websocket_protocols : str or None
+        The ``Sec-WebSocket-Protocol`` header of this session's WebSocket. Streamlit's
+        front end sends ``streamlit, <XSRF token>`` and, when it reconnects, a third
+        entry: the id of the session it had. A server that has that session resumes
+        it under the same id; otherwise the session is new. (Streamlit's own reading
+        of the header, ``starlette_websocket._parse_subprotocols``, is private;
+        ``tests/test_replicas.py`` checks this one against it.)
+    session_id : str
+        This session's id.
+    """
+    if not isinstance(websocket_protocols, str):  # no header, or AppTest's mock client
+        return False
+    entries = [entry.strip() for entry in websocket_protocols.split(",")]
+    return len(entries) > 2 and bool(entries[2]) and entries[2] != session_id
+
+
+def _session_id():
+    """str: the id of the session of this script run (Streamlit has no public way to ask)."""
+    from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+    return get_script_run_ctx().session_id
 
 
 def _sync_settings(name, lang):
