@@ -68,7 +68,7 @@ def steady_plotly_chart(figure, key):
     figures, newest = state["figures"], state["newest"]
     # A figure like the one shown (the probes' answers change only now and
     # then) is not sent again: the browser would draw it anew.
-    if newest not in figures or figures[newest] != figure:
+    if newest not in figures or (figures[newest] is not figure and figures[newest] != figure):
         newest = _SLOTS[(_SLOTS.index(newest) + 1) % len(_SLOTS)]
         figures[newest], state["newest"] = figure, newest
     with st.container(key=key):

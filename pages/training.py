@@ -48,9 +48,11 @@ from seq2seq_core.token_text import escape_markdown
 from seq2seq_core.train import METRIC_NAMES, Hyperparameters, Status
 from seq2seq_core.turns import TRAINING_TURNS
 from seq2seq_core.url_state import LEARNING_RATES, widget_range
+from seq2seq_core.worker import CHUNK_SECONDS
 
 UPLOAD_RESULT_KEY = "training_upload_result"
-CHART_SECONDS = 0.4  # charts redraw at least twice a second while a run trains
+CHART_SECONDS = 0.4  # charts redraw at least twice a second while a run trains alone
+LIVE_KEY = "_train_live"  # the live panel's redraw interval and the figures it drew last
 TENFOLD_STEPS = 3  # LEARNING_RATES go 1-2-5, so three steps down is ten times lower
 
 # Widget values (defaults, links, returning to the page) come from the shell and
@@ -159,12 +161,38 @@ def load_upload():
                                            "kind": run.kind}
 
 
+def redraw_seconds():
+    """Seconds between two redraws of the live panel: ``CHART_SECONDS``, longer when many train.
+
+    Runs train one chunk per turn, so with n of them training a run advances once
+    every n chunks; redrawing it more often would draw the same charts again at the
+    server's cost (``python -m benchmarks.watcher_cost``).
+    """
+    return max(CHART_SECONDS, CHUNK_SECONDS * TRAINING_TURNS.owners() / TRAINING_TURNS.slots)
+
+
+def live_figures(view):
+    """The loss, accuracy and probe figures of ``view``; the same objects while it has not moved."""
+    live, total = st.session_state[LIVE_KEY], view.run.hyperparameters.iterations
+    drawn_of = (view.run.number, view.iteration, lang)
+    if live.get("figures_of") != drawn_of:
+        curves = training_curves(view.history, total)
+        probes = probe_predictions(view.model, probe_sequences())
+        live["figures"] = (loss_figure(curves, total, lang), accuracy_figure(curves, total, lang),
+                           probe_figure(probes, lang))
+        live["figures_of"] = drawn_of
+    return live["figures"]
+
+
 def live_panel():
     """The active run's progress and charts; the whole page again once it stops on its own."""
     if book.take_stopped():
         # The whole page: buttons and messages change, the timer stops, and a
         # finished run becomes the current model (see current_model()).
         st.rerun()
+    seconds = st.session_state[LIVE_KEY]["seconds"]
+    if seconds is not None and not seconds / 2 < redraw_seconds() < seconds * 2:
+        st.rerun()  # the whole page: the timer takes the interval for this many trainers
     view = book.live_view()  # one iteration's history and weights, not a chunk's half
     if view is None:
         st.info(t("training.no_run", lang))
@@ -174,8 +202,7 @@ def live_panel():
         st.info(waiting_text(in_line, lang), icon=":material/hourglass_top:")
     run, iteration = view.run, view.iteration
     total = run.hyperparameters.iterations
-    curves = training_curves(view.history, total)
-    probes = probe_predictions(view.model, probe_sequences())
+    loss, accuracy, probes = live_figures(view)
     progress = t("training.progress", lang, label=run.label(lang), status=status_text(run),
                  iteration=iteration, total=total)
     meter = book.meter
@@ -185,11 +212,11 @@ def live_panel():
     st.progress(iteration / total, text=progress)
     loss_column, accuracy_column = st.columns(2)
     with loss_column:
-        steady_plotly_chart(loss_figure(curves, total, lang), key="train_loss_chart")
+        steady_plotly_chart(loss, key="train_loss_chart")
     with accuracy_column:
-        steady_plotly_chart(accuracy_figure(curves, total, lang), key="train_accuracy_chart")
+        steady_plotly_chart(accuracy, key="train_accuracy_chart")
     st.caption(t("training.metrics.caption", lang))
-    steady_plotly_chart(probe_figure(probes, lang), key="train_probe_chart")
+    steady_plotly_chart(probes, key="train_probe_chart")
     st.caption(t("training.probes.caption", lang))
 
 
@@ -255,7 +282,9 @@ elif (active is not None and active.status == Status.FINISHED.value
 if book.failure is not None:
     st.error(t("training.failed", lang, error=book.failure))
 
-st.fragment(run_every=CHART_SECONDS if book.running else None)(live_panel)()
+live = st.session_state.setdefault(LIVE_KEY, {})
+live["seconds"] = redraw_seconds() if book.running else None
+st.fragment(run_every=live["seconds"])(live_panel)()
 
 st.subheader(t("training.runs.title", lang))
 st.caption(t("training.runs.caption", lang, max_runs=book.max_runs))

@@ -23,6 +23,8 @@ from seq2seq_core.run import Run, run_label
 from seq2seq_core.runs import RunBook, display_name
 from seq2seq_core.token_text import escape_markdown
 from seq2seq_core.train import Hyperparameters, Status
+from seq2seq_core.turns import TRAINING_TURNS
+from seq2seq_core.worker import CHUNK_SECONDS
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "training.py")
 BUTTONS = ("train_start", "train_pause", "train_step", "train_reset")
@@ -141,6 +143,32 @@ def test_start_trains_in_the_background_and_pause_stops_it_at_once():
     assert f"{run_label(1, 'en', kind='seq2seq')} · paused" in progress_text(at)
     at.button(key="train_start").click().run()
     assert book(at).active.iteration > paused_at and book(at).active.number == 1
+
+
+LIVE_KEY = "_train_live"  # pages/training.py's; importing a page would run it
+
+
+def test_the_live_charts_redraw_less_often_when_many_runs_train_in_turns(monkeypatch):
+    at = open_page()
+    at.button(key="train_start").click().run()
+    alone = at.session_state[LIVE_KEY]["seconds"]
+    # Ten runs training in turns: each advances once every ten chunks.
+    monkeypatch.setattr(TRAINING_TURNS, "owners", lambda: 10)
+    at.run()
+    crowded = at.session_state[LIVE_KEY]["seconds"]
+    assert crowded == pytest.approx(10 * CHUNK_SECONDS) and crowded > alone
+    at.button(key="train_pause").click().run()
+    assert at.session_state[LIVE_KEY]["seconds"] is None, "no timer while nothing trains"
+
+
+def test_a_redraw_of_a_run_that_has_not_moved_reuses_its_figures():
+    at = open_page(train_hidden=4, train_batch=10)
+    at.button(key="train_step").click().run()
+    run_until_stopped(at)
+    drawn = at.session_state[LIVE_KEY]["figures"]
+    at.run()
+    assert at.session_state[LIVE_KEY]["figures"] is drawn
+    assert "100 / 10,000" in at.get("progress")[0].proto.text
 
 
 def test_step_trains_one_hundred_iterations_then_pauses():
