@@ -6,11 +6,22 @@ as the CSS class ``st-key-K``), the same contract the browser tests use.
 import re
 import time
 
+from streamlit.proto.BackMsg_pb2 import BackMsg
+
 from seq2seq_core.checkpoint import load_checkpoint
 
 from .harness import VIEWPORT, exception_texts, wait_idle
 
 PROGRESS = '[data-testid="stProgress"]'
+# For every click and wait in a tab, instead of Playwright's 30 s for a click: a
+# student's tab in a browser kept to few CPU shares (benchmarks.classroom_load) on
+# a busy machine can take longer than that to draw what the server has sent. The
+# page counts as idle once its script run has ended, with the start button (high on
+# the page) drawn, while the runs table, chart and "use this run" button below may
+# still be on their way: the click on that button gave up after 30 s in one
+# classroom run of twelve, and on the pause button of such a tab in a run on a
+# machine at load 40.
+TAB_TIMEOUT_SECONDS = 120
 _PROGRESS_NUMBERS = re.compile(r"iteration ([\d,]+) / ([\d,]+)")
 
 
@@ -21,10 +32,10 @@ class TrainingTab:
     ----------
     browser : playwright.sync_api.Browser
     base_url : str
-    seed : int
-        Typed into the page's seed box.
-    iterations : int
-        Set on the iterations slider; a multiple of 100 in 100–50 000.
+    seed : int or None
+        Typed into the page's seed box (None: the box is left as it is).
+    iterations : int or None
+        Set on the iterations slider; a multiple of 100 in 100–50 000 (None: left as it is).
 
     Attributes
     ----------
@@ -33,30 +44,43 @@ class TrainingTab:
         ``time.perf_counter()`` of the clicks on start and pause.
     connections : int
         Websocket connections the page has opened (one, unless it reconnected).
+    fragment_reruns : int
+        Reruns of a fragment alone the page has asked the server for: on
+        ``/training``, one per redraw of the live charts.
     """
 
     def __init__(self, browser, base_url, seed, iterations):
         self.seed, self.iterations = seed, iterations
         self.context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+        self.context.set_default_timeout(TAB_TIMEOUT_SECONDS * 1000)
         self.page = self.context.new_page()
         self.started = self.paused = None
         # Websockets the page opened: more than one means it lost its connection.
-        self.connections = 0
+        self.connections = self.fragment_reruns = 0
         self.page.on("websocket", self._connected)
         self.page.goto(f"{base_url}/training?lang=en")
-        self.page.locator(".st-key-train_start button").wait_for(timeout=60_000)
-        wait_idle(self.page, timeout=60)
-        self._set_seed(seed)
-        self._set_iterations(iterations)
+        self.page.locator(".st-key-train_start button").wait_for()
+        wait_idle(self.page, timeout=TAB_TIMEOUT_SECONDS)
+        if seed is not None:
+            self._set_seed(seed)
+        if iterations is not None:
+            self._set_iterations(iterations)
 
     def _connected(self, websocket):
         self.connections += 1
+        websocket.on("framesent", self._sent)
+
+    def _sent(self, payload):
+        if isinstance(payload, bytes):
+            message = BackMsg.FromString(payload)
+            if message.WhichOneof("type") == "rerun_script" and message.rerun_script.fragment_id:
+                self.fragment_reruns += 1
 
     def _set_seed(self, seed):
         box = self.page.locator(".st-key-train_seed input")
         box.fill(str(seed))
         box.press("Enter")
-        wait_idle(self.page, timeout=60)
+        wait_idle(self.page, timeout=TAB_TIMEOUT_SECONDS)
         assert box.input_value() == str(seed), f"seed box shows {box.input_value()}, not {seed}"
 
     def _set_iterations(self, iterations):
@@ -69,9 +93,21 @@ class TrainingTab:
             slider.press("Home")
             for _ in range((iterations - int(slider.get_attribute("min"))) // step):
                 slider.press("ArrowRight")
-        wait_idle(self.page, timeout=60)
+        wait_idle(self.page, timeout=TAB_TIMEOUT_SECONDS)
         shown = int(slider.get_attribute("aria-valuetext").replace(",", ""))
         assert shown == iterations, f"iterations slider shows {shown}, not {iterations}"
+
+    def follow_menu_link(self, url_path):
+        """Open another page through the sidebar's menu: the same session, its run goes on.
+
+        ``url_path`` is the page's path (``"training"``), ``""`` for the home page.
+        """
+        # The menu changes the page in the browser, without a navigation to wait for.
+        self.page.locator(f'[data-testid="stSidebarNav"] a[href$="/{url_path}"]').click(
+            no_wait_after=True)
+        self.page.wait_for_function("(path) => location.pathname.endsWith('/' + path)",
+                                    arg=url_path)
+        wait_idle(self.page, timeout=TAB_TIMEOUT_SECONDS)
 
     def start(self):
         self.page.locator(".st-key-train_start button").click()
@@ -92,7 +128,7 @@ class TrainingTab:
         match = _PROGRESS_NUMBERS.search(bar.first.inner_text())
         return tuple(int(number.replace(",", "")) for number in match.groups()) if match else (0, 0)
 
-    def wait_until_stopped(self, timeout=60.0):
+    def wait_until_stopped(self, timeout=TAB_TIMEOUT_SECONDS):
         """Wait until the page shows training stopped (paused or ended); return the iteration.
 
         Stopped means the start button is enabled again (it is disabled while
@@ -117,11 +153,11 @@ class TrainingTab:
     def use_run(self):
         """Make the paused or finished run the current model, as the "use this run" button does."""
         self.page.locator(".st-key-train_use_run button").click()
-        wait_idle(self.page, timeout=60, settle=0.6)
+        wait_idle(self.page, timeout=TAB_TIMEOUT_SECONDS, settle=0.6)
 
     def download(self, key):
         """bytes of what the download button with widget key ``key`` gives."""
-        with self.page.expect_download(timeout=60_000) as download_info:
+        with self.page.expect_download() as download_info:
             self.page.locator(f".st-key-{key} button").click()
         with open(download_info.value.path(), "rb") as file:
             return file.read()

@@ -99,10 +99,12 @@ def train_together(visitor, server, tabs, seconds, load_every, screenshot_dir, p
     return stats
 
 
-def collect(tabs, screenshot_dir):
+def collect(server, tabs, screenshot_dir):
     """Wait for each paused tab, check it for exceptions, make its run current and download it.
 
-    A tab that fails here leaves a screenshot and its text in ``screenshot_dir``.
+    A tab that fails here leaves a screenshot and its text in ``screenshot_dir``,
+    and the script runs the server logged as failed so far are printed (an
+    exception that stopped a page before its buttons would be one).
 
     Returns
     -------
@@ -122,7 +124,8 @@ def collect(tabs, screenshot_dir):
             tab.page.screenshot(path=stem.with_suffix(".png"), full_page=True)
             stem.with_suffix(".txt").write_text(tab.page.locator("body").inner_text())
             print(f"seed {tab.seed}: failed while collecting "
-                  f"({tab.connections} websocket connection(s)); see {stem}.png and .txt",
+                  f"({tab.connections} websocket connection(s)); see {stem}.png and .txt; "
+                  f"script runs the server logged as failed: {server.script_errors() or 'none'}",
                   flush=True)
             raise
         results.append({
@@ -200,7 +203,7 @@ def main():
         try:
             solo_stats = train_together(visitor, server, solo, args.seconds, args.load_every,
                                         screenshot_dir, "solo")
-            solo_results = collect(solo, screenshot_dir)
+            solo_results = collect(server, solo, screenshot_dir)
         finally:
             for tab in solo:
                 tab.close()
@@ -211,7 +214,7 @@ def main():
             print(f"{len(tabs)} sessions ready; server RSS {server.rss_mb():.0f} MiB", flush=True)
             class_stats = train_together(visitor, server, tabs, args.seconds, args.load_every,
                                          screenshot_dir, "class")
-            class_results = collect(tabs, screenshot_dir)
+            class_results = collect(server, tabs, screenshot_dir)
             tabs[0].page.screenshot(path=screenshot_dir / "class-session-paused.png")
         finally:
             for tab in tabs:
