@@ -162,13 +162,15 @@ def load_upload():
 
 
 def redraw_seconds():
-    """Seconds between two redraws of the live panel: ``CHART_SECONDS``, longer when many train.
+    """Seconds between two redraws of the live panel: ``CHART_SECONDS``, longer when many are live.
 
-    Runs train one chunk per turn, so with n of them training a run advances once
-    every n chunks; redrawing it more often would draw the same charts again at the
-    server's cost (``python -m benchmarks.watcher_cost``).
+    With n runs training or waiting in line, each redraws once every n chunks of
+    training, about as often as a run trains a chunk when all of them train: the
+    whole server then redraws at most ``1 / CHUNK_SECONDS`` times a second however
+    many students watch (``python -m benchmarks.watcher_cost``).
     """
-    return max(CHART_SECONDS, CHUNK_SECONDS * TRAINING_TURNS.owners() / TRAINING_TURNS.slots)
+    live_runs = TRAINING_LINE.training() + TRAINING_LINE.waiting()
+    return max(CHART_SECONDS, CHUNK_SECONDS * live_runs / TRAINING_TURNS.slots)
 
 
 def live_figures(view):

@@ -110,15 +110,6 @@ class Turns:
         with self._changed:
             return len(self._present)
 
-    def owners(self):
-        """int: how many owners hold a turn or are queued for one now: the runs training.
-
-        Each of them trains one chunk in turn, so a run advances about once every
-        ``owners() / slots`` chunks (the training page redraws no faster than that).
-        """
-        with self._changed:
-            return len(self._waiting.keys() | self._holding.keys())
-
     def _drop_stale(self, now):
         for key, asked in list(self._waiting.items()):
             if key not in self._present and now - asked > self.stale_after:

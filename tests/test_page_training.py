@@ -16,14 +16,13 @@ from seq2seq_core.attention import AttentionSeq2Seq
 from seq2seq_core.checkpoint import checkpoint_bytes, load_pretrained
 from seq2seq_core.i18n import LANGUAGES, t
 from seq2seq_core.kinds import DEFAULT_KIND, MODEL_KINDS
-from seq2seq_core.line import InLine, Line, waiting_text
+from seq2seq_core.line import TRAINING_LINE, InLine, Line, waiting_text
 from seq2seq_core.model import Seq2Seq
 from seq2seq_core.probes import PROBE_LENGTHS
 from seq2seq_core.run import Run, run_label
 from seq2seq_core.runs import RunBook, display_name
 from seq2seq_core.token_text import escape_markdown
 from seq2seq_core.train import Hyperparameters, Status
-from seq2seq_core.turns import TRAINING_TURNS
 from seq2seq_core.worker import CHUNK_SECONDS
 
 PAGE = str(Path(__file__).resolve().parents[1] / "pages" / "training.py")
@@ -148,12 +147,13 @@ def test_start_trains_in_the_background_and_pause_stops_it_at_once():
 LIVE_KEY = "_train_live"  # pages/training.py's; importing a page would run it
 
 
-def test_the_live_charts_redraw_less_often_when_many_runs_train_in_turns(monkeypatch):
+def test_the_live_charts_redraw_less_often_when_many_runs_are_live(monkeypatch):
     at = open_page()
     at.button(key="train_start").click().run()
     alone = at.session_state[LIVE_KEY]["seconds"]
-    # Ten runs training in turns: each advances once every ten chunks.
-    monkeypatch.setattr(TRAINING_TURNS, "owners", lambda: 10)
+    # Ten runs live: eight training in turns, two waiting in line.
+    monkeypatch.setattr(TRAINING_LINE, "training", lambda: 8)
+    monkeypatch.setattr(TRAINING_LINE, "waiting", lambda: 2)
     at.run()
     crowded = at.session_state[LIVE_KEY]["seconds"]
     assert crowded == pytest.approx(10 * CHUNK_SECONDS) and crowded > alone

@@ -109,19 +109,6 @@ def test_leaving_gives_up_the_place():
     assert turns.waiting() == 0
 
 
-def test_owners_counts_the_holder_and_those_queued_until_they_leave():
-    turns = Turns()
-    holder, queued = object(), object()
-    assert turns.owners() == 0
-    assert turns.acquire(holder, 0)
-    assert not turns.acquire(queued, 0)
-    assert turns.owners() == 2
-    turns.release(holder)
-    assert turns.owners() == 1, "between two chunks the holder is not counted until it asks again"
-    turns.leave(queued)
-    assert turns.owners() == 0
-
-
 def test_a_waiter_gets_the_turn_as_soon_as_it_is_released():
     turns = Turns()
     holder, waiter = object(), object()
