@@ -59,7 +59,7 @@ from .harness import (
 
 HAPROXY_CONFIG = REPO_ROOT / "deploy" / "haproxy.cfg"
 START = ".st-key-train_start button"
-STUDENT_TIMEOUT = 180  # seconds for a starved student tab to open its page
+STUDENT_TIMEOUT = 180  # seconds a starved student tab may take to open its page or click
 COOKIE_SECRET_ENV = "STREAMLIT_SERVER_COOKIE_SECRET"
 _BIND = re.compile(r"^(\s*)bind\s.*$", re.MULTILINE)
 _SERVER = re.compile(r"^(\s*)server\s.*\n", re.MULTILINE)
@@ -210,9 +210,9 @@ def open_student(browser, url, seed):
     run they start does not end within a phase.
     """
     page = browser.new_context(viewport=VIEWPORT).new_page()
-    page.goto(f"{url}/training?lang=en&seed={seed}&iterations={ITERATIONS}",
-              timeout=STUDENT_TIMEOUT * 1000)
-    page.locator(START).wait_for(timeout=STUDENT_TIMEOUT * 1000)
+    page.set_default_timeout(STUDENT_TIMEOUT * 1000)  # its clicks too: the tab is starved
+    page.goto(f"{url}/training?lang=en&seed={seed}&iterations={ITERATIONS}")
+    page.locator(START).wait_for()
     return page
 
 
@@ -227,19 +227,21 @@ def run_phase(replica_count, sessions, visitor, students, seconds, load_every):
         replica (MiB at the end, busy cores on average), ``machine_cpu``.
     """
     with replicated_app(replica_count) as replicas:
-        pages = []
+        pages, opening = [], time.perf_counter()
         try:
             for seed in range(sessions):
                 pages.append(open_student(students, replicas.url, seed))
-                print(f"  {replica_count} replica(s): {len(pages)}/{sessions} sessions open",
-                      flush=True)
+                print(f"  {replica_count} replica(s): {len(pages)}/{sessions} sessions open "
+                      f"after {time.perf_counter() - opening:.0f} s", flush=True)
             spread = collections.Counter(replica_of(page.context) for page in pages)
             assert replicas.sessions() == spread, "a replica holds other sessions than its cookies"
             servers = replicas.servers
             cpu_before = {name: server.cpu_seconds() for name, server in servers.items()}
             machine_before, began = machine_cpu_seconds(), time.perf_counter()
             for page in pages:
-                page.locator(START).click()
+                # force: no waiting for the button to be "stable" (two equal animation
+                # frames), which takes a starved tab long once the others' charts redraw.
+                page.locator(START).click(force=True)
             loads, next_load = [], time.perf_counter() + load_every / 2
             end = time.perf_counter() + seconds  # from the last click, when all train
             while time.perf_counter() < end:
