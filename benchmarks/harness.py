@@ -155,13 +155,18 @@ def streamlit_server(ports=BENCHMARK_PORTS, log_dir=None, timeout=60.0, poll=0.0
             time.sleep(poll)
         yield Server(url, process, launched, time.perf_counter() - launched, log.name)
     finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+        stop_process(process)
         log.close()
+
+
+def stop_process(process, timeout=10):
+    """Stop a process this harness started: SIGTERM, then SIGKILL after ``timeout`` seconds."""
+    process.terminate()
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
 
 
 CPU_CGROUPS = Path("/sys/fs/cgroup/cpu")  # cgroup v1; a process's children stay in its group

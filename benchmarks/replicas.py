@@ -53,6 +53,7 @@ from .harness import (
     exception_texts,
     free_port,
     healthy,
+    stop_process,
     streamlit_server,
     time_fresh_home_load,
 )
@@ -177,7 +178,7 @@ def replicated_app(count, ports=BENCHMARK_PORTS, log_dir=None, timeout=30.0):
         # -db: stay in the foreground, so the pid is HAProxy's own.
         process = subprocess.Popen([haproxy, "-db", "-f", str(config)], stdout=log,
                                    stderr=subprocess.STDOUT)
-        stack.callback(_stop, process)
+        stack.callback(stop_process, process)
         url = f"http://127.0.0.1:{port}"
         deadline = time.perf_counter() + timeout
         while not healthy(url, timeout=1.0):
@@ -186,15 +187,6 @@ def replicated_app(count, ports=BENCHMARK_PORTS, log_dir=None, timeout=30.0):
                 raise RuntimeError(f"haproxy did not start; its log:\n{log.read()}")
             time.sleep(0.1)
         yield Replicas(url, servers, process, log_dir)
-
-
-def _stop(process):
-    process.terminate()
-    try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def replica_of(context):
