@@ -2,12 +2,16 @@
 
 A session's run trains in its own thread, one chunk per turn
 (``RunBook.advance(CHUNK_SECONDS)``); while it holds the turn, no other
-session trains. Every 0.4 s the page's live panel redraws: the curves, the
-probe predictions and the three plotly figures, each serialised three times as
-the page sends them (``pages/_steady_chart.py`` sends every slot). This times
-exactly those core calls, without a server, for the notebook's defaults and the
-sliders' extremes. The target is ≤ 0.2 s for each, so that pause acts at once
-and neither other sessions nor the server's other work wait long.
+session trains. Every 0.4 s or so the page's live panel redraws: the curves,
+the probe predictions and the three figures
+(:class:`~seq2seq_core.figures.live.LiveFigures`), each sent three times as
+``st.plotly_chart`` sends them (``pages/_steady_chart.py`` sends every slot).
+This times exactly those core calls, without a server, for the notebook's
+defaults and the sliders' extremes. The target is ≤ 0.2 s for each, so that
+pause acts at once and neither other sessions nor the server's other work wait
+long. Beside the redraw, in the same run: the same redraw with the three
+figures built from scratch by plotly, as the page did before ``LiveFigures``,
+and how many times faster the live redraw is.
 
     python -m benchmarks.chunk_time [--reruns 40]
 
@@ -19,8 +23,11 @@ import argparse
 import time
 
 import numpy as np
+import plotly.io
+import plotly.tools
 
 from seq2seq_core.curves import training_curves
+from seq2seq_core.figures.live import LiveFigures
 from seq2seq_core.figures.training import accuracy_figure, loss_figure, probe_figure
 from seq2seq_core.probes import probe_predictions, probe_sequences
 from seq2seq_core.runs import RunBook
@@ -40,19 +47,33 @@ SETTINGS = {
 SLOTS_SENT = 3  # copies of each live chart the page sends per redraw
 
 
-def chunk_and_redraw_seconds(book, lang="en"):
-    """tuple of float: seconds of one chunk of training, then of one redraw of the live panel."""
+def sent(figure):
+    """str: the JSON ``st.plotly_chart`` sends for ``figure`` (a figure, or a dict it made)."""
+    if not isinstance(figure, dict):
+        figure = plotly.tools.return_figure_from_figure_or_data(figure, validate_figure=True)
+    return plotly.io.to_json(figure, validate=False)
+
+
+def chunk_and_redraw_seconds(book, live, lang="en"):
+    """tuple of float: seconds of a chunk, a live redraw, and a redraw built from scratch."""
     began = time.perf_counter()
     book.advance(CHUNK_SECONDS)
     trained = time.perf_counter()
     run = book.active
-    curves = training_curves(run.history, run.hyperparameters.iterations)
-    for figure in (loss_figure(curves, run.hyperparameters.iterations, lang),
-                   accuracy_figure(curves, run.hyperparameters.iterations, lang),
-                   probe_figure(probe_predictions(run.model, probe_sequences()), lang)):
+    total = run.hyperparameters.iterations
+    curves = training_curves(run.history, total)
+    probes = probe_predictions(run.model, probe_sequences())
+    for figure in live.draw(run.number, curves, total, probes, lang):
         for _ in range(SLOTS_SENT):
-            figure.to_json()  # what st.plotly_chart sends
-    return trained - began, time.perf_counter() - trained
+            sent(figure)
+    redrawn = time.perf_counter()
+    curves = training_curves(run.history, total)
+    probes = probe_predictions(run.model, probe_sequences())
+    for figure in (loss_figure(curves, total, lang), accuracy_figure(curves, total, lang),
+                   probe_figure(probes, lang)):
+        for _ in range(SLOTS_SENT):
+            sent(figure)
+    return trained - began, redrawn - trained, time.perf_counter() - redrawn
 
 
 def main():
@@ -62,15 +83,19 @@ def main():
     print(f"chunk budget {CHUNK_SECONDS} s; target ≤ {TARGET_SECONDS} s "
           f"for a chunk and for a redraw; {args.reruns} of each")
     for name, hyperparameters in SETTINGS.items():
-        book = RunBook()
+        book, live = RunBook(), LiveFigures()
         book.start(hyperparameters)
-        chunk_and_redraw_seconds(book)  # warm-up: buffers, first figures
-        chunks, redraws = np.array([chunk_and_redraw_seconds(book) for _ in range(args.reruns)]).T
+        chunk_and_redraw_seconds(book, live)  # warm-up: buffers, first figures
+        chunks, redraws, from_scratch = np.array(
+            [chunk_and_redraw_seconds(book, live) for _ in range(args.reruns)]).T
         trainer = book.active.trainer
         per_iteration = trainer.seconds / trainer.iteration
         verdict = "within" if max(chunks.max(), redraws.max()) <= TARGET_SECONDS else "ABOVE"
         print(f"{name:42s} chunk median {np.median(chunks):.3f} s, max {chunks.max():.3f} s; "
-              f"redraw median {np.median(redraws):.3f} s, max {redraws.max():.3f} s ({verdict}); "
+              f"redraw median {np.median(redraws) * 1000:.1f} ms, "
+              f"max {redraws.max() * 1000:.1f} ms "
+              f"({verdict}; built from scratch: median {np.median(from_scratch) * 1000:.1f} ms, "
+              f"{np.median(from_scratch) / np.median(redraws):.1f}× the time); "
               f"one iteration {per_iteration * 1000:.0f} ms")
 
 

@@ -115,7 +115,8 @@ class Server:
 
 
 @contextlib.contextmanager
-def streamlit_server(ports=BENCHMARK_PORTS, log_dir=None, timeout=60.0, poll=0.05):
+def streamlit_server(ports=BENCHMARK_PORTS, log_dir=None, timeout=60.0, poll=0.05, cpus=None,
+                     env=None):
     """Start the app on a free port, wait for ``/_stcore/health``; yield a :class:`Server`.
 
     The server is stopped when the ``with`` block ends.
@@ -128,6 +129,12 @@ def streamlit_server(ports=BENCHMARK_PORTS, log_dir=None, timeout=60.0, poll=0.0
         Where the server's log ``streamlit-<port>.log`` goes (a temporary file if None).
     timeout, poll : float
         Seconds to wait for the server to answer, and between two asks.
+    cpus : float or None
+        At most this many cores for the server, every thread together: a CPU
+        cgroup quota, as a container's CPU limit is (a note says so if no
+        cgroup can be made). None: no limit.
+    env : dict of str to str or None
+        Environment variables for the server, on top of this process's.
     """
     port = free_port(ports)
     url = f"http://127.0.0.1:{port}"
@@ -145,7 +152,13 @@ def streamlit_server(ports=BENCHMARK_PORTS, log_dir=None, timeout=60.0, poll=0.0
     else:
         log = open(Path(log_dir) / f"streamlit-{port}.log", "w+")
     launched = time.perf_counter()
-    process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(command, cwd=REPO_ROOT, stdout=log, stderr=subprocess.STDOUT,
+                               env=os.environ | (env or {}))
+    group = None
+    if cpus is not None:
+        group = _cpu_group(f"seq2seq-server-{os.getpid()}-{port}", cpus=cpus)
+        if group is not None:  # all of its threads, now and later
+            (group / "cgroup.procs").write_text(str(process.pid))
     try:
         deadline = launched + timeout
         while not healthy(url, timeout=1.0):
@@ -157,6 +170,8 @@ def streamlit_server(ports=BENCHMARK_PORTS, log_dir=None, timeout=60.0, poll=0.0
     finally:
         stop_process(process)
         log.close()
+        if group is not None:
+            _remove_cpu_group(group)
 
 
 def stop_process(process, timeout=10):
@@ -212,15 +227,24 @@ def chromium(*cpu_shares):
                 _remove_cpu_group(group)
 
 
-def _cpu_group(name, shares):
-    """Path of a new CPU cgroup with ``shares``, or None (with a note) where none can be made."""
+def _cpu_group(name, shares=None, cpus=None):
+    """Path of a new CPU cgroup with ``shares`` or a quota of ``cpus`` cores, or None (with a note).
+
+    ``shares`` weigh the group against others when the CPU is busy; ``cpus``
+    caps it however idle the machine is.
+    """
     group = CPU_CGROUPS / name
     try:
         group.mkdir()
-        (group / "cpu.shares").write_text(str(shares))
+        if shares is not None:
+            (group / "cpu.shares").write_text(str(shares))
+        if cpus is not None:
+            period = int((group / "cpu.cfs_period_us").read_text())
+            (group / "cpu.cfs_quota_us").write_text(str(round(cpus * period)))
     except OSError as error:
-        print(f"note: no CPU cgroup ({error}); simulated students' browsers run at normal priority",
-              flush=True)
+        print(f"note: no CPU cgroup ({error}); "
+              + ("the server runs without a CPU limit" if cpus is not None
+                 else "simulated students' browsers run at normal priority"), flush=True)
         return None
     return group
 

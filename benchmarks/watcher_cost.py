@@ -2,9 +2,10 @@
 
 A student watching ``/training`` costs the server twice: its run trains (in a
 thread of its own, one chunk per turn of the server's queue), and its page
-redraws the live charts (a fragment rerun every ``CHART_SECONDS``, asked for
-by the browser: the run's history copied, curves and probe answers computed,
-figures serialised and sent). Only the second is the cost of watching; the
+redraws the live charts (a fragment rerun every
+:func:`~seq2seq_core.figures.live.redraw_seconds`, asked for by the browser:
+the run's history copied, curves and probe answers computed, figures
+serialised and sent). Only the second is the cost of watching; the
 target is ≤ 10 ms of CPU per second per watching session, so that 30 watchers
 cost at most a third of a core.
 
@@ -29,8 +30,8 @@ websockets, the event loop), and
 Training does not enter the figure even when the redraws slow it down. The
 redraws counted are the fragment reruns the pages asked for (from each tab's
 websocket), so the cost of one redraw is printed too; a browser starved of CPU
-asks for fewer than one per ``CHART_SECONDS``, which is why the cost at that
-nominal rate (one redraw every ``CHART_SECONDS``) is printed beside the
+asks for fewer than the page's timer would, which is why the cost at that
+nominal rate (one redraw every ``redraw_seconds(K)``) is printed beside the
 measured one.
 
 The tabs share one Chromium at normal priority, so that they ask for redraws
@@ -42,26 +43,19 @@ printed before and after each window: the machine may be shared.
     python -m benchmarks.watcher_cost [--counts 1 5 10] [--seconds 20]
 """
 import argparse
-import ast
 import os
 import time
 from pathlib import Path
 
+from seq2seq_core.figures.live import redraw_seconds
+from seq2seq_core.turns import TRAINING_TURNS
+
 from ._training_tab import TrainingTab
-from .harness import REPO_ROOT, chromium, cpu_seconds, streamlit_server
+from .harness import chromium, cpu_seconds, streamlit_server
 
 ITERATIONS = 50_000  # the slider's maximum: no run ends while measured
 TARGET_MS_PER_SECOND = 10
 SETTLE_SECONDS = 3.0  # after every tab changed page, before a window opens
-
-
-def page_constant(name, page=REPO_ROOT / "pages" / "training.py"):
-    """A constant assigned at the top of a page file (importing a page would run it)."""
-    for node in ast.parse(page.read_text()).body:
-        if isinstance(node, ast.Assign) and any(getattr(target, "id", None) == name
-                                                for target in node.targets):
-            return ast.literal_eval(node.value)
-    raise LookupError(f"no {name} in {page}")
 
 
 def thread_cpu_seconds(pid):
@@ -148,7 +142,6 @@ def main():
     counts = sorted(set(args.counts))
     if counts[0] < 1 or counts[-1] > 40 or not 2 <= args.seconds <= 600:
         parser.error("counts must be in 1–40 and --seconds in 2–600")
-    chart_seconds = page_constant("CHART_SECONDS")
     rows = []
     with streamlit_server() as server, chromium() as students:
         print(f"server {server.url} healthy after {server.healthy_after:.2f} s", flush=True)
@@ -178,12 +171,13 @@ def main():
         errors = server.script_errors()
 
     print(f"\none watching session's redraws cost the server "
-          f"(target ≤ {TARGET_MS_PER_SECOND} ms/s; nominal: one redraw every {chart_seconds} s):")
+          f"(target ≤ {TARGET_MS_PER_SECOND} ms/s; nominal: the page's timer):")
     for count, per_watcher, per_redraw, redraw_rate in rows:
-        nominal = per_redraw / chart_seconds
+        nominal = per_redraw / redraw_seconds(count, TRAINING_TURNS.slots)
         verdict = "within" if max(per_watcher, nominal) <= TARGET_MS_PER_SECOND else "ABOVE"
         print(f"  {count:2d} watching: {per_watcher:.1f} ms/s at {redraw_rate:.2f} redraws/s; "
               f"{per_redraw:.1f} ms per redraw, {nominal:.1f} ms/s at the nominal rate "
+              f"(one every {redraw_seconds(count, TRAINING_TURNS.slots):.2f} s) "
               f"({verdict} the target)")
     for error in errors:
         print(f"server log: a script run failed: {error}")

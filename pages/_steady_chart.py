@@ -21,6 +21,7 @@ same cores (python -m benchmarks.training_page_speed --rounds 3: 0.69 against 0.
 Within a slot, Streamlit keeps a replaced chart after the new one until the
 rerun ends, so only a slot's first chart counts, and the others are hidden.
 """
+import plotly.graph_objects as go
 import streamlit as st
 
 __all__ = ["steady_plotly_chart"]
@@ -53,12 +54,31 @@ def _css(key):
     return "<style>\n" + "\n".join(rules) + "\n</style>"
 
 
+class _Built(go.Figure):
+    """A figure dict already checked by plotly, which ``st.plotly_chart`` sends as it is.
+
+    Given a plain dict, ``st.plotly_chart`` builds a ``go.Figure`` from it to check
+    it; given a figure, it sends ``figure.to_dict()``. This one skips plotly's
+    constructor: its dict is ready (``tests/test_streamlit_internals.py``).
+    """
+
+    def __init__(self, spec):  # noqa: D107 — no super().__init__: that is the cost avoided
+        self._spec = spec
+
+    def to_dict(self):
+        return self._spec
+
+
 def steady_plotly_chart(figure, key):
     """Draw ``figure`` where the last figure drawn under ``key`` was, with no blank frame between.
 
     Parameters
     ----------
-    figure : plotly.graph_objects.Figure
+    figure : plotly.graph_objects.Figure or dict
+        A dict is a figure dict plotly made (``Figure.to_dict()``), perhaps with
+        new points (:class:`seq2seq_core.figures.live.LiveFigures`); it is sent
+        without being checked again. Pass the same object again when nothing
+        changed: the chart is then not redrawn.
     key : str
         Names the chart across reruns; its container has the CSS class
         ``st-key-<key>``.
@@ -66,9 +86,9 @@ def steady_plotly_chart(figure, key):
     state = st.session_state.setdefault(f"_steady_chart_{key}",
                                         {"figures": {}, "newest": _SLOTS[-1]})
     figures, newest = state["figures"], state["newest"]
-    # A figure like the one shown (the probes' answers change only now and
-    # then) is not sent again: the browser would draw it anew.
-    if newest not in figures or (figures[newest] is not figure and figures[newest] != figure):
+    # The figure shown, passed again (the probes' answers change only now and
+    # then), does not move to a new slot: the browser would draw it anew.
+    if newest not in figures or figures[newest] is not figure:
         newest = _SLOTS[(_SLOTS.index(newest) + 1) % len(_SLOTS)]
         figures[newest], state["newest"] = figure, newest
     with st.container(key=key):
@@ -76,5 +96,7 @@ def steady_plotly_chart(figure, key):
         for slot in _SLOTS:
             with st.container(key=f"{key}_{slot}"):
                 if slot in figures:
-                    st.plotly_chart(figures[slot], key=f"{key}_plot_{slot}")
+                    shown = figures[slot]
+                    st.plotly_chart(_Built(shown) if isinstance(shown, dict) else shown,
+                                    key=f"{key}_plot_{slot}")
         st.html(f'<span class="{key}-newest-{newest}"></span>')

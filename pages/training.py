@@ -5,9 +5,10 @@ A started run trains in a thread of its own (see
 so its speed does not depend on the browser. When more sessions train than the
 server lets train at once, a started run first waits in line
 (:mod:`seq2seq_core.line`) and begins by itself. The page only looks: a fragment
-reruns every ``CHART_SECONDS`` while the run trains or waits, says where it
-stands in line, and redraws the progress and the charts from the run's history
-(without blinking, see :mod:`pages._steady_chart`).
+reruns every few tenths of a second while the run trains or waits
+(:mod:`seq2seq_core.figures.live`), says where it stands in line, and redraws
+the progress and the charts from the run's history (without blinking, see
+:mod:`pages._steady_chart`).
 
 The buttons sit outside the fragment, so a click reruns the whole page and
 starts or stops the fragment's timer: when nothing trains there is neither
@@ -32,12 +33,8 @@ from seq2seq_core.checkpoint import (
 )
 from seq2seq_core.curves import training_curves
 from seq2seq_core.exports import metrics_csv
-from seq2seq_core.figures.training import (
-    accuracy_figure,
-    comparison_figure,
-    loss_figure,
-    probe_figure,
-)
+from seq2seq_core.figures.live import LiveFigures, redraw_seconds
+from seq2seq_core.figures.training import comparison_figure
 from seq2seq_core.i18n import t
 from seq2seq_core.kinds import MODEL_KINDS
 from seq2seq_core.line import TRAINING_LINE, waiting_text
@@ -48,10 +45,8 @@ from seq2seq_core.token_text import escape_markdown
 from seq2seq_core.train import METRIC_NAMES, Hyperparameters, Status
 from seq2seq_core.turns import TRAINING_TURNS
 from seq2seq_core.url_state import LEARNING_RATES, widget_range
-from seq2seq_core.worker import CHUNK_SECONDS
 
 UPLOAD_RESULT_KEY = "training_upload_result"
-CHART_SECONDS = 0.4  # charts redraw at least twice a second while a run trains alone
 LIVE_KEY = "_train_live"  # the live panel's redraw interval and the figures it drew last
 TENFOLD_STEPS = 3  # LEARNING_RATES go 1-2-5, so three steps down is ten times lower
 
@@ -161,27 +156,20 @@ def load_upload():
                                            "kind": run.kind}
 
 
-def redraw_seconds():
-    """Seconds between two redraws of the live panel: ``CHART_SECONDS``, longer when many are live.
-
-    With n runs training or waiting in line, each redraws once every n chunks of
-    training, about as often as a run trains a chunk when all of them train: the
-    whole server then redraws at most ``1 / CHUNK_SECONDS`` times a second however
-    many students watch (``python -m benchmarks.watcher_cost``).
-    """
-    live_runs = TRAINING_LINE.training() + TRAINING_LINE.waiting()
-    return max(CHART_SECONDS, CHUNK_SECONDS * live_runs / TRAINING_TURNS.slots)
+def live_seconds():
+    """Seconds between two redraws of the live panel with as many runs live as now."""
+    return redraw_seconds(TRAINING_LINE.training() + TRAINING_LINE.waiting(), TRAINING_TURNS.slots)
 
 
 def live_figures(view):
-    """The loss, accuracy and probe figures of ``view``; the same objects while it has not moved."""
+    """Loss, accuracy and probe figure dicts of ``view``; the same objects while it is still."""
     live, total = st.session_state[LIVE_KEY], view.run.hyperparameters.iterations
     drawn_of = (view.run.number, view.iteration, lang)
     if live.get("figures_of") != drawn_of:
-        curves = training_curves(view.history, total)
-        probes = probe_predictions(view.model, probe_sequences())
-        live["figures"] = (loss_figure(curves, total, lang), accuracy_figure(curves, total, lang),
-                           probe_figure(probes, lang))
+        figures = live.setdefault("live_figures", LiveFigures())
+        live["figures"] = figures.draw(view.run.number, training_curves(view.history, total),
+                                       total, probe_predictions(view.model, probe_sequences()),
+                                       lang)
         live["figures_of"] = drawn_of
     return live["figures"]
 
@@ -193,7 +181,7 @@ def live_panel():
         # finished run becomes the current model (see current_model()).
         st.rerun()
     seconds = st.session_state[LIVE_KEY]["seconds"]
-    if seconds is not None and not seconds / 2 < redraw_seconds() < seconds * 2:
+    if seconds is not None and not seconds / 2 < live_seconds() < seconds * 2:
         st.rerun()  # the whole page: the timer takes the interval for this many trainers
     view = book.live_view()  # one iteration's history and weights, not a chunk's half
     if view is None:
@@ -285,7 +273,7 @@ if book.failure is not None:
     st.error(t("training.failed", lang, error=book.failure))
 
 live = st.session_state.setdefault(LIVE_KEY, {})
-live["seconds"] = redraw_seconds() if book.running else None
+live["seconds"] = live_seconds() if book.running else None
 st.fragment(run_every=live["seconds"])(live_panel)()
 
 st.subheader(t("training.runs.title", lang))

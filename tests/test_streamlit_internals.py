@@ -1,9 +1,11 @@
-"""The two places where the app reads Streamlit internals, checked against the installed Streamlit.
+"""The places where the app relies on Streamlit internals, checked against the installed Streamlit.
 
-Streamlit offers no public way to ask either question, so each is answered in one small
-function of pages/_shell.py. After a Streamlit upgrade, a failure here names the function
+Streamlit offers no public way to ask either question of pages/_shell.py, or to send a
+figure dict without building it again (pages/_steady_chart.py), so each is one small function
+or class. After a Streamlit upgrade, a failure here names the function
 to fix; the app itself would only quietly lose the behaviour.
 """
+import json
 import subprocess
 import sys
 import textwrap
@@ -75,6 +77,24 @@ def test_browser_connected_check_follows_a_tab_that_connects_and_closes():
                             text=True, capture_output=True, timeout=120, check=False)
     assert result.returncode == 0, f"{fix}; with this Streamlit it fails:\n{result.stderr}"
     assert result.stdout.split() == ["True", "False"], f"{fix}: it no longer follows the tab"
+
+
+def _sends_a_built_figure():
+    import streamlit as st
+
+    from pages._steady_chart import _Built
+
+    # Not a property plotly knows: building a go.Figure from this dict would raise.
+    st.plotly_chart(_Built({"data": [{"type": "scatter", "x": [1, 2], "y": [3, 4],
+                                      "unchecked": True}], "layout": {"height": 300}}))
+
+
+def test_a_built_figure_dict_is_sent_as_it_is_without_plotly_building_it_again():
+    fix = "fix pages/_steady_chart.py::_Built: st.plotly_chart no longer sends Figure.to_dict()"
+    app = AppTest.from_function(_sends_a_built_figure, default_timeout=60).run()
+    assert not app.exception, f"{fix}; it fails with {app.exception[0].message}"
+    sent = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert sent["data"][0]["unchecked"] is True and sent["layout"] == {"height": 300}, fix
 
 
 def test_the_tests_run_on_the_streamlit_that_requirements_txt_pins():

@@ -5,7 +5,8 @@ import plotly.graph_objects as go
 from ..data import TOKEN_LABELS
 from ..i18n import t
 
-__all__ = ["RUN_COLOURS", "loss_figure", "accuracy_figure", "comparison_figure", "probe_figure"]
+__all__ = ["RUN_COLOURS", "loss_figure", "loss_points", "accuracy_figure", "accuracy_points",
+           "comparison_figure", "probe_figure", "probe_points"]
 
 LOSS_COLOUR = "#1f6feb"
 TOKEN_COLOUR = "#1f6feb"
@@ -32,12 +33,28 @@ def _iteration_axis(total_iterations, lang):
     return dict(title=t("training.fig.iteration", lang), range=[0, total_iterations])
 
 
-def _curve(curves, values, name, line, hovertemplate, **options):
-    """One metric of a run against its iterations."""
+def _points(curves, values):
+    """dict: the part of a metric's trace that changes as the run trains (x, y, mode)."""
     # A run that stopped after one iteration (e.g. diverged) still shows its point.
     mode = "lines" if len(curves.iterations) > 1 else "markers"
-    return go.Scatter(x=curves.iterations, y=values, mode=mode, name=name, line=line,
+    return dict(x=curves.iterations, y=values, mode=mode)
+
+
+def _curve(curves, values, name, line, hovertemplate, **options):
+    """One metric of a run against its iterations."""
+    return go.Scatter(**_points(curves, values), name=name, line=line,
                       hovertemplate=hovertemplate, **options)
+
+
+def loss_points(curves):
+    """list of dict: x, y and mode of each trace of :func:`loss_figure`, in its order."""
+    return [_points(curves, curves.raw["loss"]), _points(curves, curves.smoothed["loss"])]
+
+
+def accuracy_points(curves):
+    """list of dict: x, y and mode of each trace of :func:`accuracy_figure`, in its order."""
+    return [_points(curves, curves.smoothed[name])
+            for name in ("token_accuracy", "sequence_accuracy")]
 
 
 def _layout(title, xaxis, yaxis):
@@ -71,14 +88,12 @@ def loss_figure(curves, total_iterations, lang):
         Two traces, raw then smoothed.
     """
     hover = t("training.fig.hover", lang)
+    styles = [dict(name=t("training.fig.raw", lang), line=dict(color=LOSS_COLOUR, width=0.8),
+                   hovertemplate=hover, opacity=0.2),
+              dict(name=t("training.fig.smoothed", lang, window=curves.window),
+                   line=dict(color=LOSS_COLOUR, width=2.5), hovertemplate=hover)]
     return go.Figure(
-        [
-            _curve(curves, curves.raw["loss"], t("training.fig.raw", lang),
-                   dict(color=LOSS_COLOUR, width=0.8), hover, opacity=0.2),
-            _curve(curves, curves.smoothed["loss"],
-                   t("training.fig.smoothed", lang, window=curves.window),
-                   dict(color=LOSS_COLOUR, width=2.5), hover),
-        ],
+        [go.Scatter(**points, **style) for points, style in zip(loss_points(curves), styles)],
         layout=_layout(t("training.fig.loss_title", lang), _iteration_axis(total_iterations, lang),
                        dict(title=t("training.fig.loss", lang), **LOG_AXIS)),
     )
@@ -90,15 +105,12 @@ def accuracy_figure(curves, total_iterations, lang):
     Takes the arguments of :func:`loss_figure`; returns a figure of two traces.
     """
     hover = t("training.fig.hover_percent", lang)
+    styles = [dict(name=t("training.metric.token_accuracy", lang),
+                   line=dict(color=TOKEN_COLOUR, width=2.5), hovertemplate=hover),
+              dict(name=t("training.metric.sequence_accuracy", lang),
+                   line=dict(color=SEQUENCE_COLOUR, width=2.5, dash="dash"), hovertemplate=hover)]
     return go.Figure(
-        [
-            _curve(curves, curves.smoothed["token_accuracy"],
-                   t("training.metric.token_accuracy", lang),
-                   dict(color=TOKEN_COLOUR, width=2.5), hover),
-            _curve(curves, curves.smoothed["sequence_accuracy"],
-                   t("training.metric.sequence_accuracy", lang),
-                   dict(color=SEQUENCE_COLOUR, width=2.5, dash="dash"), hover),
-        ],
+        [go.Scatter(**points, **style) for points, style in zip(accuracy_points(curves), styles)],
         layout=_layout(t("training.fig.accuracy_title", lang, window=curves.window),
                        _iteration_axis(total_iterations, lang),
                        ACCURACY_AXIS | dict(title=t("training.fig.accuracy", lang))),
@@ -128,21 +140,8 @@ def comparison_figure(labelled_curves, metric, lang):
     )
 
 
-def probe_figure(results, lang):
-    """The model's output on each probe sequence under its target, right and wrong tokens coloured.
-
-    Parameters
-    ----------
-    results : list of seq2seq_core.probes.ProbeResult
-    lang : {"ko", "en"}
-
-    Returns
-    -------
-    plotly.graph_objects.Figure
-        One heatmap: two rows per probe (target, then output), a column per output
-        position; ``z`` is 0 in target rows, 1 for a right and 2 for a wrong output
-        token, NaN past a sequence's end.
-    """
+def probe_points(results, lang):
+    """dict: the part of :func:`probe_figure`'s heatmap that follows the answers (z, text, y …)."""
     width = max(len(result.targets) for result in results)
     z = np.full((2 * len(results), width), np.nan)
     text = np.full(z.shape, "", dtype=object)
@@ -164,13 +163,28 @@ def probe_figure(results, lang):
             t("training.fig.probe_output", lang, length=digits, right=int(result.correct.sum()),
               total=length),
         ]
+    return dict(z=z, x=np.arange(1, width + 1), y=row_labels, text=text, customdata=hover_target)
+
+
+def probe_figure(results, lang):
+    """The model's output on each probe sequence under its target, right and wrong tokens coloured.
+
+    Parameters
+    ----------
+    results : list of seq2seq_core.probes.ProbeResult
+    lang : {"ko", "en"}
+
+    Returns
+    -------
+    plotly.graph_objects.Figure
+        One heatmap: two rows per probe (target, then output), a column per output
+        position; ``z`` is 0 in target rows, 1 for a right and 2 for a wrong output
+        token, NaN past a sequence's end.
+    """
+    points = probe_points(results, lang)
     colours = PROBE_COLOURS
     return go.Figure(go.Heatmap(
-        z=z,
-        x=np.arange(1, width + 1),
-        y=row_labels,
-        text=text,
-        customdata=hover_target,
+        **points,
         texttemplate="%{text}",
         textfont=dict(color="white", size=13),
         zmin=0,
@@ -183,7 +197,7 @@ def probe_figure(results, lang):
         hovertemplate=t("training.fig.probe_hover", lang) + "<extra></extra>",
     ), layout=dict(
         title=t("training.fig.probe_title", lang),
-        height=70 + 30 * len(row_labels),
+        height=70 + 30 * len(points["y"]),
         margin=dict(l=10, r=10, t=50, b=10),
         xaxis=dict(title=t("training.fig.position", lang), dtick=1, side="top"),
         yaxis=dict(autorange="reversed", type="category"),
