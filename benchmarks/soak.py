@@ -18,6 +18,7 @@ are started by the first sessions), and memory after all within 10 % of memory
 after the first.
 
     python -m benchmarks.soak [--sessions 200] [--first 20] [--together 5]
+                              [--server-env NAME=VALUE ...]
 """
 import argparse
 import statistics
@@ -82,16 +83,21 @@ def main():
     parser.add_argument("--together", type=int, default=5, help="sessions open at once")
     parser.add_argument("--settle", type=float, default=10.0,
                         help="seconds to wait beyond the session TTL before a reading")
+    parser.add_argument("--server-env", nargs="*", default=[], metavar="NAME=VALUE",
+                        help="environment variables for the server, e.g. MALLOC_ARENA_MAX=2")
     args = parser.parse_args()
     if not 1 <= args.together <= args.first < args.sessions <= 2000:
         parser.error("need 1 ≤ --together ≤ --first < --sessions ≤ 2000")
+    if not all("=" in pair for pair in args.server_env):
+        parser.error("--server-env takes NAME=VALUE pairs")
+    server_env = dict(pair.split("=", 1) for pair in args.server_env)
 
     errors = []
-    with streamlit_server() as server, chromium() as browser:
+    with streamlit_server(env=server_env) as server, chromium() as browser:
         pid = server.process.pid
         before = rss_mb(pid), thread_count(pid)
-        print(f"server {server.url}: {before[0]:.0f} MiB, {before[1]} threads before any session",
-              flush=True)
+        print(f"server {server.url} (environment {server_env or 'as is'}): {before[0]:.0f} MiB, "
+              f"{before[1]} threads before any session", flush=True)
         readings = {}
         opened, waves, began = 0, 0, time.perf_counter()
         for checkpoint in (args.first, args.sessions):

@@ -24,7 +24,7 @@ rerun ends, so only a slot's first chart counts, and the others are hidden.
 import plotly.graph_objects as go
 import streamlit as st
 
-__all__ = ["steady_plotly_chart"]
+__all__ = ["steady_chart_styles", "steady_plotly_chart"]
 
 _SLOTS = ("a", "b", "c")
 # A slot's newest chart, once plotly has drawn it and Streamlit shows it.
@@ -51,7 +51,16 @@ def _css(key):
             condition += f":has({chart}_{shown} {_DRAWN})"
             hidden = ", ".join(f"{condition} {chart}_{older}" for older in by_age[shown_age + 1:])
             rules.append(f"{hidden} {{ visibility: hidden; }}")
-    return "<style>\n" + "\n".join(rules) + "\n</style>"
+    return "\n".join(rules)
+
+
+def steady_chart_styles(*keys):
+    """Put the CSS of the steady charts ``keys`` in the page, outside the fragment redrawing them.
+
+    The rules do not change between redraws, so a fragment that redraws the
+    charts every few tenths of a second need not send them again.
+    """
+    st.html("<style>\n" + "\n".join(_css(key) for key in keys) + "\n</style>")
 
 
 class _Built(go.Figure):
@@ -71,6 +80,8 @@ class _Built(go.Figure):
 
 def steady_plotly_chart(figure, key):
     """Draw ``figure`` where the last figure drawn under ``key`` was, with no blank frame between.
+
+    The page calls :func:`steady_chart_styles` with ``key`` once per run of the whole page.
 
     Parameters
     ----------
@@ -92,7 +103,6 @@ def steady_plotly_chart(figure, key):
         newest = _SLOTS[(_SLOTS.index(newest) + 1) % len(_SLOTS)]
         figures[newest], state["newest"] = figure, newest
     with st.container(key=key):
-        st.html(_css(key))
         for slot in _SLOTS:
             with st.container(key=f"{key}_{slot}"):
                 if slot in figures:

@@ -24,7 +24,7 @@ import streamlit as st
 from pages._callbacks import guarded
 from pages._keep import setting_args
 from pages._shell import BOOK_KEY, MODEL_KEY, current_model, session_connected, setup_page
-from pages._steady_chart import steady_plotly_chart
+from pages._steady_chart import steady_chart_styles, steady_plotly_chart
 from seq2seq_core.checkpoint import (
     CheckpointError,
     checkpoint_bytes,
@@ -272,6 +272,7 @@ elif (active is not None and active.status == Status.FINISHED.value
 if book.failure is not None:
     st.error(t("training.failed", lang, error=book.failure))
 
+steady_chart_styles("train_loss_chart", "train_accuracy_chart", "train_probe_chart")
 live = st.session_state.setdefault(LIVE_KEY, {})
 live["seconds"] = live_seconds() if book.running else None
 st.fragment(run_every=live["seconds"])(live_panel)()

@@ -26,7 +26,7 @@ def curves_after(iterations):
 
 
 def built(spec):
-    """The figure plotly builds and checks from a dict, as st.plotly_chart does with a plain dict."""
+    """The figure plotly builds and checks from a dict, as st.plotly_chart does with a dict."""
     return go.Figure(spec)
 
 
