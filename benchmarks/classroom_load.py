@@ -80,11 +80,13 @@ class Lecturer:
         self.context.set_default_timeout(TAB_TIMEOUT_SECONDS * 1000)
         self.page = self.context.new_page()
         self.page.goto(f"{base_url}/hidden_states?lang=ko")
-        self.page.locator(".st-key-hidden_states_random button").wait_for()
+        # A button with a tooltip is in the page twice; the first is the one shown.
+        self.random = self.page.locator(".st-key-hidden_states_random button").first
+        self.random.wait_for()
         self.examples = 0
 
     def next_example(self):
-        self.page.locator(".st-key-hidden_states_random button").click()
+        self.random.click()
         self.examples += 1
 
     def close(self):
