@@ -20,7 +20,9 @@ PROGRESS = '[data-testid="stProgress"]'
 # the page) drawn, while the runs table, chart and "use this run" button below may
 # still be on their way: the click on that button gave up after 30 s in one
 # classroom run of twelve, and on the pause button of such a tab in a run on a
-# machine at load 40.
+# machine at load 40. The page changes without navigating, so a click does not wait
+# for navigations either: in a lecture hall of 30 such tabs (load 50), one click on
+# pause was done at once and then waited out the 120 s for a navigation.
 TAB_TIMEOUT_SECONDS = 120
 _PROGRESS_NUMBERS = re.compile(r"iteration ([\d,]+) / ([\d,]+)")
 
@@ -110,11 +112,11 @@ class TrainingTab:
         wait_idle(self.page, timeout=TAB_TIMEOUT_SECONDS)
 
     def start(self):
-        self.page.locator(".st-key-train_start button").click()
+        self.page.locator(".st-key-train_start button").click(no_wait_after=True)
         self.started = time.perf_counter()
 
     def pause(self):
-        self.page.locator(".st-key-train_pause button").click()
+        self.page.locator(".st-key-train_pause button").click(no_wait_after=True)
         self.paused = time.perf_counter()
 
     def progress(self):
@@ -152,7 +154,7 @@ class TrainingTab:
 
     def use_run(self):
         """Make the paused or finished run the current model, as the "use this run" button does."""
-        self.page.locator(".st-key-train_use_run button").click()
+        self.page.locator(".st-key-train_use_run button").click(no_wait_after=True)
         wait_idle(self.page, timeout=TAB_TIMEOUT_SECONDS, settle=0.6)
 
     def download(self, key):

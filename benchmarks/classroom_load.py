@@ -86,7 +86,7 @@ class Lecturer:
         self.examples = 0
 
     def next_example(self):
-        self.random.click()
+        self.random.click(no_wait_after=True)
         self.examples += 1
 
     def close(self):
