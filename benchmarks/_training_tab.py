@@ -20,9 +20,7 @@ PROGRESS = '[data-testid="stProgress"]'
 # the page) drawn, while the runs table, chart and "use this run" button below may
 # still be on their way: the click on that button gave up after 30 s in one
 # classroom run of twelve, and on the pause button of such a tab in a run on a
-# machine at load 40. The page changes without navigating, so a click does not wait
-# for navigations either: in a lecture hall of 30 such tabs (load 50), one click on
-# pause was done at once and then waited out the 120 s for a navigation.
+# machine at load 40.
 TAB_TIMEOUT_SECONDS = 120
 _PROGRESS_NUMBERS = re.compile(r"iteration ([\d,]+) / ([\d,]+)")
 
@@ -111,12 +109,24 @@ class TrainingTab:
                                     arg=url_path)
         wait_idle(self.page, timeout=TAB_TIMEOUT_SECONDS)
 
+    def _press(self, key):
+        """Click the button of widget ``key`` from the page's own JavaScript.
+
+        Playwright's click first waits until the button is visible and stable over
+        two painted frames, scrolls to it and then waits for navigations: seconds to
+        minutes in a tab starved of CPU (30 tabs at load 50, a lecture hall in
+        ``benchmarks.classroom_load``, where one pause click timed out after 120 s
+        waiting for a navigation that never comes). A button press is all a
+        Streamlit button needs.
+        """
+        self.page.locator(f".st-key-{key} button").first.evaluate("(button) => button.click()")
+
     def start(self):
-        self.page.locator(".st-key-train_start button").click(no_wait_after=True)
+        self._press("train_start")
         self.started = time.perf_counter()
 
     def pause(self):
-        self.page.locator(".st-key-train_pause button").click(no_wait_after=True)
+        self._press("train_pause")
         self.paused = time.perf_counter()
 
     def progress(self):
@@ -154,7 +164,7 @@ class TrainingTab:
 
     def use_run(self):
         """Make the paused or finished run the current model, as the "use this run" button does."""
-        self.page.locator(".st-key-train_use_run button").click(no_wait_after=True)
+        self._press("train_use_run")
         wait_idle(self.page, timeout=TAB_TIMEOUT_SECONDS, settle=0.6)
 
     def download(self, key):

@@ -20,11 +20,12 @@ A lecture hall (``--sessions 30 --server-cpus 1 --max-trainers 30 --lecturer``):
 the server held to ``--server-cpus`` cores by a CPU cgroup quota, as a
 container's limit is; ``--max-trainers`` sets ``SEQ2SEQ_MAX_TRAINERS`` for it
 (otherwise sessions beyond the app's default wait in line and train nothing);
-``--lecturer`` keeps a tab on ``/hidden_states`` that draws a new random
-sequence every ``--load-every`` seconds, as a lecturer projecting the page
-would. Printed beside the times: the server's resident memory (its peak while
-the class trained; target ≤ 690 MB, the smallest Community Cloud allowance)
-and fairness, the slowest session's iterations per second over the fastest's
+``--lecturer`` keeps a tab on ``/hidden_states`` (in the visitor's browser: the
+lecturer's own computer) that draws a new random sequence every
+``--load-every`` seconds, as a lecturer projecting the page would. Printed
+beside the times: the server's resident memory (its peak while the class
+trained; target ≤ 690 MB, the smallest Community Cloud allowance) and
+fairness, the slowest session's iterations per second over the fastest's
 (target ≥ 0.7).
 
     python -m benchmarks.classroom_load [--sessions 8] [--seconds 60] [--load-every 10]
@@ -86,7 +87,7 @@ class Lecturer:
         self.examples = 0
 
     def next_example(self):
-        self.random.click(no_wait_after=True)
+        self.random.evaluate("(button) => button.click()")  # see TrainingTab._press
         self.examples += 1
 
     def close(self):
@@ -284,7 +285,7 @@ def main():
             for seed in range(1, args.sessions + 1):
                 tabs.append(TrainingTab(students, server.url, seed, ITERATIONS))
             if args.lecturer:
-                lecturer = Lecturer(students, server.url)
+                lecturer = Lecturer(visitor, server.url)
             print(f"{len(tabs)} sessions ready; server RSS {server.rss_mb():.0f} MiB", flush=True)
             class_stats = train_together(visitor, server, tabs, args.seconds, args.load_every,
                                          screenshot_dir, "class", lecturer)
