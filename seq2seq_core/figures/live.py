@@ -26,7 +26,7 @@ def redraw_seconds(live_runs, slots=1):
 
 
 def _with_points(spec, points):
-    """dict: figure dict ``spec`` with each trace's x, y and mode replaced by ``points``'s."""
+    """dict: figure dict ``spec``, each trace updated with its entry of ``points`` (x, y …)."""
     return {"data": [trace | new for trace, new in zip(spec["data"], points)],
             "layout": spec["layout"]}
 
@@ -67,15 +67,16 @@ class LiveFigures:
             as long as the answers are the same.
         """
         styled_of = (run, total_iterations, lang)
+        answers = [result.predictions.tolist() for result in probes]
         if self._styled_of != styled_of:
             self._specs = (loss_figure(curves, total_iterations, lang).to_dict(),
                            accuracy_figure(curves, total_iterations, lang).to_dict(),
                            probe_figure(probes, lang).to_dict())
-            self._styled_of, self._answers = styled_of, None
-        loss_spec, accuracy_spec, probe_spec = self._specs
-        answers = [result.predictions.tolist() for result in probes]
-        if self._answers != answers:
-            self._probe_spec = _with_points(probe_spec, [probe_points(probes, lang)])
+            self._styled_of = styled_of
+            self._probe_spec, self._answers = self._specs[2], answers
+        elif self._answers != answers:
+            self._probe_spec = _with_points(self._specs[2], [probe_points(probes, lang)])
             self._answers = answers
+        loss_spec, accuracy_spec, _ = self._specs
         return (_with_points(loss_spec, loss_points(curves)),
                 _with_points(accuracy_spec, accuracy_points(curves)), self._probe_spec)
