@@ -1,4 +1,4 @@
-"""The server's CPU cost of a session that only watches its run train: milliseconds per second.
+r"""The server's CPU cost of a session that only watches its run train: milliseconds per second.
 
 A student watching ``/training`` costs the server twice: its run trains (in a
 thread of its own, one chunk per turn of the server's queue), and its page
@@ -9,14 +9,16 @@ serialised and sent). Only the second is the cost of watching; the
 target is ≤ 10 ms of CPU per second per watching session, so that 30 watchers
 cost at most a third of a core.
 
-Method. One local ``streamlit run app.py``; ``K`` browser sessions (for each
-of ``--counts``) each start a run of 50 000 iterations (no run ends during a
+Method. One local ``streamlit run app.py`` (``SEQ2SEQ_MAX_TRAINERS`` as large as
+the largest count, so that every run trains); ``K`` sessions (for each of
+``--counts``) each start a run of 50 000 iterations (no run ends during a
 measurement) and then, with every run still training, the server's CPU time is
 measured over ``--seconds`` twice:
 
-* away: every tab has gone to the home page through the sidebar's menu (the
-  same session, so the runs go on training, but no page redraws anything);
-* watching: every tab is back on ``/training``, whose live charts redraw.
+* away: no session asks for a redraw (as a tab on another page of the app:
+  the same session, so the runs go on training, but nothing is redrawn);
+* watching: every session asks for the live panel's redraws at the interval
+  the page sets.
 
 The server's CPU time comes from ``/proc/<pid>/stat`` (user + system, every
 thread, including threads that ended). The training threads' share is read
@@ -34,13 +36,13 @@ asks for fewer than the page's timer would, which is why the cost at that
 nominal rate (one redraw every ``redraw_seconds(K)``) is printed beside the
 measured one.
 
-The tabs share one Chromium at normal priority, so that they ask for redraws
-about as often as on the students' own computers (a Chromium kept to few CPU
-shares, as in ``benchmarks.classroom_load``, asks for few on a busy machine);
-its CPU time is not the server's and is not counted. The load average is
-printed before and after each window: the machine may be shared.
+The sessions are :class:`~benchmarks._protocol_student.ProtocolStudent`\ s,
+which send what a browser tab sends but draw nothing: ten live tabs in one
+Chromium on the server's own cores starve and ask for far fewer redraws than
+the students' own computers would. The load average is printed before and
+after each window: the machine may be shared.
 
-    python -m benchmarks.watcher_cost [--counts 1 5 10] [--seconds 20]
+    python -m benchmarks.watcher_cost [--counts 1 5 10 30] [--seconds 20]
 """
 import argparse
 import os
@@ -48,10 +50,11 @@ import time
 from pathlib import Path
 
 from seq2seq_core.figures.live import redraw_seconds
+from seq2seq_core.line import MAX_TRAINERS_VARIABLE
 from seq2seq_core.turns import TRAINING_TURNS
 
-from ._training_tab import TrainingTab
-from .harness import chromium, cpu_seconds, streamlit_server
+from ._protocol_student import ProtocolStudent
+from .harness import cpu_seconds, streamlit_server
 
 ITERATIONS = 50_000  # the slider's maximum: no run ends while measured
 TARGET_MS_PER_SECOND = 10
@@ -84,8 +87,7 @@ class Window:
         load_before = load_average()
         reruns = _redraws_asked(tabs)
         threads, process, began = thread_cpu_seconds(pid), cpu_seconds(pid), time.perf_counter()
-        # Playwright hands the pages' events (the frames counted) over only while it is called.
-        tabs[0].page.wait_for_timeout(seconds * 1000)
+        time.sleep(seconds)
         self.threads_after, self.process = thread_cpu_seconds(pid), cpu_seconds(pid) - process
         self.elapsed = time.perf_counter() - began
         self.threads_before = threads
@@ -100,34 +102,28 @@ class Window:
         return training, self.process - training
 
 
-def _redraws_asked(tabs):
-    """int: fragment reruns the tabs have asked for so far, every frame sent until now counted."""
-    for tab in tabs:
-        tab.page.evaluate("0")  # a round trip: the frames sent before it have been handed over
-    return sum(tab.fragment_reruns for tab in tabs)
+def _redraws_asked(students):
+    """int: fragment reruns the students have asked for so far."""
+    return sum(student.redraws for student in students)
 
 
 def measure(server, tabs, seconds):
     """Start every tab's run; time the server away and watching; pause. Returns the two windows."""
     not_training = set(thread_cpu_seconds(server.process.pid))
     for tab in tabs:
-        tab.start()
+        tab.press("train_start")
     for tab in tabs:
-        tab.page.locator(".st-key-train_pause button:not([disabled])").wait_for(timeout=180_000)
-    for tab in tabs:
-        tab.follow_menu_link("")
+        tab.watching = False
     time.sleep(SETTLE_SECONDS)
     away = Window(server, tabs, seconds)
     for tab in tabs:
-        tab.follow_menu_link("training")
+        tab.watching = True
     time.sleep(SETTLE_SECONDS)
     watching = Window(server, tabs, seconds)
     for tab in tabs:
-        tab.pause()
-    for tab in tabs:
-        tab.wait_until_stopped()
-        errors = tab.exceptions()
-        assert not errors, f"seed {tab.seed}: exception box: {errors[0]}"
+        tab.press("train_pause")
+        assert not tab.exceptions, f"seed {tab.seed}: exception: {tab.exceptions[0]}"
+        assert tab.iteration > 0, f"seed {tab.seed}: its run did not train"
     # Threads still alive now (the event loop, a script run) are not training threads.
     not_training |= set(thread_cpu_seconds(server.process.pid))
     return away.split(not_training), watching.split(not_training), away, watching
@@ -135,20 +131,20 @@ def measure(server, tabs, seconds):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--counts", type=int, nargs="+", default=[1, 5, 10],
+    parser.add_argument("--counts", type=int, nargs="+", default=[1, 5, 10, 30],
                         help="numbers of watching sessions, increasing")
     parser.add_argument("--seconds", type=float, default=20.0, help="length of each window")
     args = parser.parse_args()
     counts = sorted(set(args.counts))
-    if counts[0] < 1 or counts[-1] > 40 or not 2 <= args.seconds <= 600:
-        parser.error("counts must be in 1–40 and --seconds in 2–600")
+    if counts[0] < 1 or counts[-1] > 100 or not 2 <= args.seconds <= 600:
+        parser.error("counts must be in 1–100 and --seconds in 2–600")
     rows = []
-    with streamlit_server() as server, chromium() as students:
+    with streamlit_server(env={MAX_TRAINERS_VARIABLE: str(counts[-1])}) as server:
         print(f"server {server.url} healthy after {server.healthy_after:.2f} s", flush=True)
         tabs = []
         try:
             for count in counts:
-                tabs.extend(TrainingTab(students, server.url, seed, ITERATIONS)
+                tabs.extend(ProtocolStudent(server.url, seed, ITERATIONS)
                             for seed in range(len(tabs) + 1, count + 1))
                 (away_training, away_own), (watch_training, watch_own), away, watching = (
                     measure(server, tabs, args.seconds))
