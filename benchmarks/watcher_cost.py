@@ -3,7 +3,7 @@ r"""The server's CPU cost of a session that only watches its run train: millisec
 A student watching ``/training`` costs the server twice: its run trains (in a
 thread of its own, one chunk per turn of the server's queue), and its page
 redraws the live charts (a fragment rerun every
-:func:`~seq2seq_core.figures.live.redraw_seconds`, asked for by the browser:
+:func:`~seq2seq_core.figures.live.redraw_seconds`, asked for by its tab:
 the run's history copied, curves and probe answers computed, figures
 serialised and sent). Only the second is the cost of watching; the
 target is ≤ 10 ms of CPU per second per watching session, so that 30 watchers
@@ -23,18 +23,16 @@ measured over ``--seconds`` twice:
 The server's CPU time comes from ``/proc/<pid>/stat`` (user + system, every
 thread, including threads that ended). The training threads' share is read
 from ``/proc/<pid>/task/<tid>/stat``: they are the threads that appeared after
-the clicks on start, live through the whole window, and are gone once every
+the presses of Start, live through the whole window, and are gone once every
 run is paused. Subtracting it leaves the server's own work (script runs,
 websockets, the event loop), and
 
     cost of one watcher = (own work watching - own work away) / (K × seconds).
 
 Training does not enter the figure even when the redraws slow it down. The
-redraws counted are the fragment reruns the pages asked for (from each tab's
-websocket), so the cost of one redraw is printed too; a browser starved of CPU
-asks for fewer than the page's timer would, which is why the cost at that
-nominal rate (one redraw every ``redraw_seconds(K)``) is printed beside the
-measured one.
+redraws counted are the fragment reruns the sessions asked for, so the cost of
+one redraw is printed too, and beside the measured cost the cost at the page's
+nominal rate (one redraw every ``redraw_seconds(K)``).
 
 The sessions are :class:`~benchmarks._protocol_student.ProtocolStudent`\ s,
 which send what a browser tab sends but draw nothing: ten live tabs in one
