@@ -93,6 +93,8 @@ class ProtocolStudent:
     ----------
     iteration : int
         The last iteration the progress bar showed.
+    progress : list of (float, int)
+        Every progress bar received: ``time.perf_counter()`` then, and its iteration.
     exceptions : list of str
         Exception messages the server sent as page elements.
     notice : str or None
@@ -121,6 +123,7 @@ class ProtocolStudent:
         self.widgets = {}  # widget key → WidgetState, as the browser keeps them
         self.buttons = {}  # widget key → widget id
         self.iteration, self.exceptions, self.redraws, self.sent = 0, [], 0, []
+        self.progress = []
         self.notice = None
         self.watching = True  # False: no live redraws asked for, as a tab on another page
         self._auto = None  # (fragment id, interval) of the live panel's timer
@@ -190,6 +193,7 @@ class ProtocolStudent:
             match = _PROGRESS_NUMBERS.search(element.progress.text)
             if match:
                 self.iteration = int(match.group(1).replace(",", ""))
+                self.progress.append((time.perf_counter(), self.iteration))
         elif kind == "exception":
             self.exceptions.append(element.exception.message)
         elif kind == "alert":
@@ -213,6 +217,13 @@ class ProtocolStudent:
             if self._auto == auto and not self._closed:
                 self._rerun(fragment_id=auto[0])
                 self.redraws += 1
+
+    def rate(self, began, ended):
+        """float or None: iterations per second between the first and last progress in a window."""
+        seen = [(when, iteration) for when, iteration in self.progress if began <= when <= ended]
+        if len(seen) < 2 or seen[-1][0] == seen[0][0]:
+            return None
+        return (seen[-1][1] - seen[0][1]) / (seen[-1][0] - seen[0][0])
 
     def wait_for_page(self, key=None):
         """Wait until a run of the whole page has finished (and drawn button ``key``)."""
