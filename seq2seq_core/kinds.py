@@ -11,9 +11,9 @@ import numpy as np
 from .attention import AttentionSeq2Seq
 from .attention_recurrence import attention_loss, attention_trace, predict_attention_tokens
 from .baseline import baseline_loss, predict_baseline_tokens
+from .cell_recurrence import any_cell_loss
 from .data import VOCAB_SIZE
 from .model import RNN, Seq2Seq
-from .recurrence import seq2seq_loss
 from .trace import predict_tokens, trace
 
 __all__ = ["ModelKind", "MODEL_KINDS", "DEFAULT_KIND", "kind_of", "copy_model"]
@@ -94,7 +94,7 @@ class ModelKind:
 MODEL_KINDS = {
     kind.name: kind
     for kind in (
-        ModelKind("seq2seq", Seq2Seq, ("encoder", "decoder"), seq2seq_loss, predict_tokens,
+        ModelKind("seq2seq", Seq2Seq, ("encoder", "decoder"), any_cell_loss, predict_tokens,
                   "seq2seq_notebook.npz", trace=trace),
         ModelKind("attention", AttentionSeq2Seq, ("encoder", "decoder"), attention_loss,
                   predict_attention_tokens, "seq2seq_attention.npz", trace=attention_trace,

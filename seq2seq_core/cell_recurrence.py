@@ -1,0 +1,267 @@
+"""The fast path of a seq2seq model with a tanh, GRU or LSTM cell: fused MyGrad operations.
+
+As in :mod:`seq2seq_core.recurrence` (the notebook's relu), each RNN is one
+:class:`~mygrad.operation_base.Operation` with a hand-written backward pass: a one-hot
+input's product is a row gather from ``W_xh + b_h``, each step is a few NumPy calls
+on the whole batch (:mod:`seq2seq_core.cell_steps`), and the weight gradients are one
+matrix product over all steps. An LSTM's state (h and c) travels from encoder to
+decoder as one array, shape-(N, 2D), h first. Tests compare the loss and every
+gradient with :class:`~seq2seq_core.model.Seq2Seq` built with the same cell. The
+plain-NumPy forward functions also serve predictions.
+"""
+import mygrad as mg
+import numpy as np
+
+from .cell_steps import FAST_CELLS
+from .data import START
+from .recurrence import _array, _FusedOperation, seq2seq_loss, sequence_cross_entropy
+
+__all__ = [
+    "cell_encode_forward",
+    "cell_greedy_decode_forward",
+    "CellEncoderRecurrence",
+    "CellDecoderRecurrence",
+    "cell_logits",
+    "any_cell_loss",
+]
+
+
+def _scratch(cell, workspace, role, steps, batch_size, dim, dtype):
+    """A part's per-step states, shape-(T, N, S·D), and caches, shape-(T, N, cache_blocks·D)."""
+    states = _array(workspace, f"{role}_states", (steps, batch_size, cell.states * dim), dtype)
+    cache = _array(workspace, f"{role}_cache", (steps, batch_size, cell.cache_blocks * dim), dtype)
+    return states, cache
+
+
+def cell_encode_forward(cell, table, w_hh, tokens, workspace=None):
+    """Run a cell over known input tokens from a zero state.
+
+    Parameters
+    ----------
+    cell : FastCell
+    table : ndarray, shape-(C, B·D)
+        ``W_xh + b_h``: row ``c`` is the gate terms of token ``c``.
+    w_hh : ndarray, shape-(D, B·D)
+    tokens : ndarray of int, shape-(T, N)
+    workspace : Workspace, optional
+
+    Returns
+    -------
+    states : ndarray, shape-(T, N, S·D)
+        The states after every step: h_t, then an LSTM's c_t.
+    cache : ndarray, shape-(T, N, cache_blocks·D)
+        What the backward pass needs.
+    """
+    steps, batch_size = tokens.shape
+    dim = w_hh.shape[0]
+    x_terms = _array(workspace, "cell_encoder_x_terms", tokens.shape + table.shape[1:], table.dtype)
+    np.take(table, tokens, axis=0, out=x_terms)
+    states, cache = _scratch(cell, workspace, "cell_encoder", steps, batch_size, dim, table.dtype)
+    h_terms = np.empty((batch_size, w_hh.shape[1]), dtype=table.dtype)
+    prev = np.zeros((batch_size, cell.states * dim), dtype=table.dtype)
+    for t in range(steps):
+        np.matmul(prev[:, :dim], w_hh, out=h_terms)
+        cell.forward(x_terms[t], h_terms, prev, states[t], cache[t])
+        prev = states[t]
+    return states, cache
+
+
+def cell_greedy_decode_forward(cell, table, w_hh, w_hy, b_y, state0, steps, workspace=None):
+    """Decode greedily with a cell: each step's best-scoring token is the next step's input.
+
+    Parameters
+    ----------
+    cell : FastCell
+    table : ndarray, shape-(C, B·D)
+        The decoder's ``W_xh + b_h``.
+    w_hh : ndarray, shape-(D, B·D)
+    w_hy : ndarray, shape-(D, K)
+    b_y : ndarray, shape-(1, K)
+    state0 : ndarray, shape-(N, S·D)
+        The encoder's last state.
+    steps : int
+        Number T of steps to decode.
+    workspace : Workspace, optional
+
+    Returns
+    -------
+    states : ndarray, shape-(T, N, S·D)
+        The decoder's states; ``states[..., :D]`` are its hidden states.
+    cache : ndarray, shape-(T, N, cache_blocks·D)
+    logits : ndarray, shape-(T, N, K)
+    inputs : ndarray of int, shape-(T, N)
+        ``<START>``, then each step's argmax.
+    """
+    batch_size = state0.shape[0]
+    dim, dtype = w_hh.shape[0], table.dtype
+    states, cache = _scratch(cell, workspace, "cell_decoder", steps, batch_size, dim, dtype)
+    logits = _array(workspace, "logits", (steps, batch_size, w_hy.shape[1]), dtype)
+    inputs = _array(workspace, "decoder_inputs", (steps, batch_size), np.intp)
+    x_terms = np.empty((batch_size, table.shape[1]), dtype=dtype)
+    h_terms = np.empty_like(x_terms)
+    inputs[0] = START
+    prev = state0
+    for t in range(steps):
+        np.matmul(prev[:, :dim], w_hh, out=h_terms)
+        np.take(table, inputs[t], axis=0, out=x_terms)
+        cell.forward(x_terms, h_terms, prev, states[t], cache[t])
+        np.matmul(states[t, :, :dim], w_hy, out=logits[t])
+        logits[t] += b_y
+        if t + 1 < steps:
+            np.argmax(logits[t], axis=-1, out=inputs[t + 1])
+        prev = states[t]
+    return states, cache, logits, inputs
+
+
+def cell_backward(cell, states, state0, cache, w_hh, one_hot_inputs, grad_hidden=None,
+                  grad_final=None, workspace=None):
+    """Back-propagate through a cell's recurrence over all steps.
+
+    Parameters
+    ----------
+    cell : FastCell
+    states, cache : ndarray
+        As returned by the forward function, shapes (T, N, S·D) and (T, N, cache_blocks·D).
+    state0 : ndarray, shape-(N, S·D), or None
+        The initial state; ``None`` for zeros.
+    w_hh : ndarray, shape-(D, B·D)
+    one_hot_inputs : ndarray, shape-(T, N, C)
+    grad_hidden : ndarray, shape-(T, N, D), optional
+        dL/dh_t from outside the recurrence (a decoder's output layer).
+    grad_final : ndarray, shape-(N, S·D), optional
+        dL/d(state_T) (an encoder's last state, which starts the decoder).
+    workspace : Workspace, optional
+
+    Returns
+    -------
+    grad_w_xh, grad_b_h, grad_w_hh, grad_state0 : ndarray
+        Shapes (C, B·D), (1, B·D), (D, B·D), (N, S·D).
+    """
+    steps, batch_size, width = states.shape
+    dim, gate_width = w_hh.shape
+    dtype = states.dtype
+    grad_x = _array(workspace, "cell_grad_x", (steps, batch_size, gate_width), dtype)
+    grad_h = (_array(workspace, "cell_grad_h", grad_x.shape, dtype)
+              if cell.separate_h_terms else grad_x)
+    zeros = np.zeros((batch_size, width), dtype=dtype)
+    carry = zeros.copy() if grad_final is None else np.array(grad_final, dtype=dtype)
+    w_hh_t = np.ascontiguousarray(w_hh.T)
+    for t in range(steps - 1, -1, -1):
+        if grad_hidden is not None:
+            carry[:, :dim] += grad_hidden[t]
+        prev = states[t - 1] if t else (zeros if state0 is None else state0)
+        carry = cell.backward(carry, prev, states[t], cache[t], grad_x[t], grad_h[t])
+        carry[:, :dim] += grad_h[t] @ w_hh_t
+    grad_w_hh = states[:-1, :, :dim].reshape(-1, dim).T @ grad_h[1:].reshape(-1, gate_width)
+    if state0 is not None:
+        grad_w_hh += state0[:, :dim].T @ grad_h[0]
+    flat_inputs = one_hot_inputs.reshape(-1, one_hot_inputs.shape[-1])
+    grad_w_xh = flat_inputs.T @ grad_x.reshape(-1, gate_width)
+    # every one-hot row sums to 1, so the bias gradient is the column sum of grad_w_xh
+    grad_b_h = grad_w_xh.sum(axis=0, keepdims=True)
+    return grad_w_xh, grad_b_h, grad_w_hh, carry
+
+
+class CellEncoderRecurrence(_FusedOperation):
+    """The last state of a tanh, GRU or LSTM encoder reading known inputs from a zero state.
+
+    Variables: ``w_xh`` shape-(C, B·D), ``b_h`` shape-(1, B·D), ``w_hh`` shape-(D, B·D).
+    Keyword arguments: ``x``, the one-hot inputs, shape-(T, N, C); ``cell``, a
+    :class:`~seq2seq_core.cell_steps.FastCell`; ``workspace``. Output: the state after
+    the last step, shape-(N, S·D) (h_T, then an LSTM's c_T).
+    """
+
+    def __call__(self, w_xh, b_h, w_hh, *, x, cell, workspace=None):
+        self.variables = (w_xh, b_h, w_hh)
+        self.x, self.cell, self.workspace = x, cell, workspace
+        self.states, self.cache = cell_encode_forward(
+            cell, w_xh.data + b_h.data, w_hh.data, x.argmax(axis=-1), workspace
+        )
+        return self.states[-1].copy()
+
+    def _all_gradients(self, grad):
+        grad_w_xh, grad_b_h, grad_w_hh, _ = cell_backward(
+            self.cell, self.states, None, self.cache, self.variables[2].data, self.x,
+            grad_final=grad, workspace=self.workspace,
+        )
+        return grad_w_xh, grad_b_h, grad_w_hh
+
+
+class CellDecoderRecurrence(_FusedOperation):
+    """The scores of a greedy, free-running tanh, GRU or LSTM decoder.
+
+    Variables: ``state0`` shape-(N, S·D), ``w_xh`` shape-(C, B·D), ``b_h`` shape-(1, B·D),
+    ``w_hh`` shape-(D, B·D), ``w_hy`` shape-(D, K), ``b_y`` shape-(1, K). Keyword
+    arguments: ``steps``, the number T of steps; ``cell``; ``workspace``. Output: the
+    scores, shape-(T, N, K). No gradient flows through the argmax that picks each next input.
+    """
+
+    def __call__(self, state0, w_xh, b_h, w_hh, w_hy, b_y, *, steps, cell, workspace=None):
+        self.variables = (state0, w_xh, b_h, w_hh, w_hy, b_y)
+        self.cell, self.workspace = cell, workspace
+        self.states, self.cache, logits, self.inputs = cell_greedy_decode_forward(
+            cell, w_xh.data + b_h.data, w_hh.data, w_hy.data, b_y.data, state0.data, steps,
+            workspace,
+        )
+        return logits
+
+    def _all_gradients(self, grad):
+        state0, w_xh, _, w_hh, w_hy, _ = (v.data for v in self.variables)
+        dim = w_hh.shape[0]
+        hidden = self.states[..., :dim].reshape(-1, dim)
+        flat_grad_logits = grad.reshape(-1, grad.shape[-1])
+        grad_w_hy = hidden.T @ flat_grad_logits
+        grad_b_y = flat_grad_logits.sum(axis=0, keepdims=True)
+        grad_hidden = (flat_grad_logits @ w_hy.T).reshape(self.states.shape[:2] + (dim,))
+        vocab_size = w_xh.shape[0]
+        one_hot_inputs = _array(
+            self.workspace, "one_hot_inputs", self.inputs.shape + (vocab_size,), self.states.dtype
+        )
+        np.take(np.eye(vocab_size, dtype=self.states.dtype), self.inputs, axis=0,
+                out=one_hot_inputs)
+        grad_w_xh, grad_b_h, grad_w_hh, grad_state0 = cell_backward(
+            self.cell, self.states, state0, self.cache, w_hh, one_hot_inputs,
+            grad_hidden=grad_hidden, workspace=self.workspace,
+        )
+        return grad_state0, grad_w_xh, grad_b_h, grad_w_hh, grad_w_hy, grad_b_y
+
+
+def cell_logits(model, x, workspace=None):
+    """The scores of a :class:`~seq2seq_core.model.Seq2Seq` with a tanh, GRU or LSTM cell.
+
+    Parameters
+    ----------
+    model : Seq2Seq
+        Its ``cell`` a key of :data:`~seq2seq_core.cell_steps.FAST_CELLS`.
+    x : ndarray, shape-(T, N, C)
+        One-hot digits, then ``<END>``.
+    workspace : Workspace, optional
+        Reused scratch arrays; the result is valid until the workspace's next use.
+
+    Returns
+    -------
+    Tensor, shape-(T, N, K)
+        Equal to ``model(x)``, gradients included.
+    """
+    cell = FAST_CELLS[model.cell]
+    enc, dec = model.encoder, model.decoder
+    final_state = mg.execute_op(
+        CellEncoderRecurrence, enc.fc_x2h.weight, enc.fc_x2h.bias, enc.fc_h2h.weight,
+        op_kwargs={"x": x, "cell": cell, "workspace": workspace},
+    )
+    return mg.execute_op(
+        CellDecoderRecurrence, final_state, dec.fc_x2h.weight, dec.fc_x2h.bias,
+        dec.fc_h2h.weight, dec.fc_h2y.weight, dec.fc_h2y.bias,
+        op_kwargs={"steps": len(x), "cell": cell, "workspace": workspace},
+    )
+
+
+def any_cell_loss(model, x, targets, workspace=None):
+    """The seq2seq kind's ``loss`` for any cell (see :class:`~seq2seq_core.kinds.ModelKind`).
+
+    The notebook's relu takes its own fast path, :func:`~seq2seq_core.recurrence.seq2seq_loss`.
+    """
+    if model.cell not in FAST_CELLS:
+        return seq2seq_loss(model, x, targets, workspace)
+    logits = cell_logits(model, x, workspace)
+    return sequence_cross_entropy(logits, targets, workspace), logits
