@@ -144,14 +144,19 @@ def cell_backward(cell, states, state0, cache, w_hh, one_hot_inputs, grad_hidden
     grad_h = (_array(workspace, "cell_grad_h", grad_x.shape, dtype)
               if cell.separate_h_terms else grad_x)
     zeros = np.zeros((batch_size, width), dtype=dtype)
-    carry = zeros.copy() if grad_final is None else np.array(grad_final, dtype=dtype)
+    prev_states = np.concatenate([(zeros if state0 is None else state0)[np.newaxis], states[:-1]])
+    coefficients = cell.slopes(states, prev_states, cache)
+    carry = zeros if grad_final is None else np.array(grad_final, dtype=dtype)
     w_hh_t = np.ascontiguousarray(w_hh.T)
     for t in range(steps - 1, -1, -1):
         if grad_hidden is not None:
             carry[:, :dim] += grad_hidden[t]
-        prev = states[t - 1] if t else (zeros if state0 is None else state0)
-        carry = cell.backward(carry, prev, states[t], cache[t], grad_x[t], grad_h[t])
-        carry[:, :dim] += grad_h[t] @ w_hh_t
+        direct = cell.backward_step(carry, coefficients, t, grad_x[t], grad_h[t])
+        if direct is None:
+            carry = grad_h[t] @ w_hh_t
+        else:
+            carry = direct
+            carry[:, :dim] += grad_h[t] @ w_hh_t
     grad_w_hh = states[:-1, :, :dim].reshape(-1, dim).T @ grad_h[1:].reshape(-1, gate_width)
     if state0 is not None:
         grad_w_hh += state0[:, :dim].T @ grad_h[0]

@@ -2,7 +2,9 @@
 
 :mod:`seq2seq_core.cell_recurrence` runs these steps over whole sequences inside
 fused MyGrad operations. Each step works on one batch, in place on arrays that the
-loop owns. Shapes: N sequences, D hidden units, B blocks of D columns of gate terms
+loop owns; what the backward steps multiply by is computed for all steps at once
+before the backward loop (``slopes``), so that each backward step is a few products.
+Shapes: N sequences, D hidden units, B blocks of D columns of gate terms
 (1 for tanh, 3 for a GRU, 4 for an LSTM), S vectors in the state (2 for an LSTM's
 h and c, else 1); a state is one array, shape-(N, S·D), h first.
 """
@@ -18,6 +20,10 @@ __all__ = ["FastCell", "FAST_CELLS"]
 class FastCell:
     """A cell's step as the fast path needs it.
 
+    Going back through a step is linear in the gradient arriving at its state, with
+    coefficients that depend on the forward pass alone; ``slopes`` computes them for
+    all steps at once, so that the backward loop does only a few products per step.
+
     Attributes
     ----------
     blocks : int
@@ -25,7 +31,7 @@ class FastCell:
     states : int
         S: the state's width is S·D.
     cache_blocks : int
-        What the forward step keeps for the backward step: a cache of width cache_blocks·D.
+        What the forward step keeps for the backward pass: a cache of width cache_blocks·D.
     separate_h_terms : bool
         True when the gate terms coming from ``h_{t-1} W_hh`` get another gradient than
         those coming from ``x_t W_xh + b_h`` (a GRU's candidate); else one array serves both.
@@ -34,11 +40,16 @@ class FastCell:
         h_terms ``h_{t-1} W_hh``, shape-(N, B·D), may be overwritten; prev, the state
         before the step, shape-(N, S·D); writes the new state, shape-(N, S·D), and the
         cache, shape-(N, cache_blocks·D).
-    backward : callable
-        ``backward(grad_state, prev, state, cache, grad_x, grad_h) -> grad_prev``:
-        grad_state dL/d(state), shape-(N, S·D), may be overwritten; writes dL/d(x_terms)
+    slopes : callable
+        ``slopes(states, prev_states, cache) -> coefficients``: every step's states and
+        the states before them, shape-(T, N, S·D), and caches; a tuple of arrays, each
+        with the steps first.
+    backward_step : callable
+        ``backward_step(grad_state, coefficients, t, grad_x, grad_h) -> grad_prev``:
+        grad_state dL/d(state_t), shape-(N, S·D), may be overwritten; writes dL/d(x_terms)
         into grad_x and dL/d(h_terms) into grad_h, shape-(N, B·D) (the same array unless
-        ``separate_h_terms``); returns dL/d(prev) except through h_terms, shape-(N, S·D).
+        ``separate_h_terms``); returns dL/d(state_{t-1}) except through h_terms,
+        shape-(N, S·D), or None when that is zero.
     """
 
     blocks: int
@@ -46,7 +57,8 @@ class FastCell:
     cache_blocks: int
     separate_h_terms: bool
     forward: Callable
-    backward: Callable
+    slopes: Callable
+    backward_step: Callable
 
 
 def _sigmoid(a, out):
@@ -57,9 +69,9 @@ def _sigmoid(a, out):
     out += 0.5
 
 
-def _sigmoid_slope(s):
-    """σ' from σ: s (1 - s), a new array."""
-    return s * (1 - s)
+def _by_block(a, blocks):
+    """``a``, shape-(..., B·D), viewed as shape-(..., B, D)."""
+    return a.reshape(a.shape[:-1] + (blocks, a.shape[-1] // blocks))
 
 
 def tanh_forward(x_terms, h_terms, prev, state, cache):
@@ -68,12 +80,14 @@ def tanh_forward(x_terms, h_terms, prev, state, cache):
     np.tanh(state, out=state)
 
 
-def tanh_backward(grad_state, prev, state, cache, grad_x, grad_h):
+def tanh_slopes(states, prev_states, cache):
+    """(1 - h_t²,): tanh's slope at every step, shape-(T, N, D)."""
+    return (1 - states * states,)
+
+
+def tanh_backward_step(grad_state, coefficients, t, grad_x, grad_h):
     """Through tanh: dL/da = dL/dh_t (1 - h_t²); no path to h_{t-1} but through W_hh."""
-    np.multiply(state, state, out=grad_x)
-    np.subtract(1, grad_x, out=grad_x)
-    grad_x *= grad_state
-    return np.zeros_like(grad_state)
+    np.multiply(grad_state, coefficients[0][t], out=grad_x)
 
 
 def gru_forward(x_terms, h_terms, prev, state, cache):
@@ -92,22 +106,26 @@ def gru_forward(x_terms, h_terms, prev, state, cache):
     state += n
 
 
-def gru_backward(grad_state, prev, state, cache, grad_x, grad_h):
+def gru_slopes(states, prev_states, cache):
+    """dL/d(gate terms) per unit of dL/dh_t, x side and h side, shape-(T, N, 3D); and z."""
+    dim = states.shape[-1]
+    z, r, n, h_n = (cache[..., k * dim:(k + 1) * dim] for k in range(4))
+    x_side = np.empty(states.shape[:2] + (3 * dim,), dtype=states.dtype)
+    slope_z, slope_r, slope_n = (x_side[..., k * dim:(k + 1) * dim] for k in range(3))
+    np.multiply(1 - z, 1 - n * n, out=slope_n)  # h_t = (1 - z) n + z h_{t-1}, n = tanh(·)
+    np.multiply(prev_states - n, z * (1 - z), out=slope_z)
+    np.multiply(slope_n, h_n * r * (1 - r), out=slope_r)  # r enters as r ⊙ (h_{t-1} W_hn)
+    h_side = x_side.copy()
+    h_side[..., 2 * dim:] *= r
+    return x_side, h_side, z
+
+
+def gru_backward_step(grad_state, coefficients, t, grad_x, grad_h):
     """Back through the GRU's step: the gates' terms, then h_{t-1}'s direct share z ⊙ dL/dh_t."""
-    dim = state.shape[1]
-    z, r, n, h_n = (cache[:, k * dim:(k + 1) * dim] for k in range(4))
-    grad_z, grad_r, grad_n = (grad_x[:, k * dim:(k + 1) * dim] for k in range(3))
-    np.subtract(1, z, out=grad_n)
-    grad_n *= grad_state
-    grad_n *= 1 - n * n  # through tanh
-    np.subtract(prev, n, out=grad_z)
-    grad_z *= grad_state
-    grad_z *= _sigmoid_slope(z)
-    np.multiply(grad_n, h_n, out=grad_r)
-    grad_r *= _sigmoid_slope(r)
-    grad_h[:, :2 * dim] = grad_x[:, :2 * dim]
-    np.multiply(grad_n, r, out=grad_h[:, 2 * dim:])  # the candidate sees r ⊙ (h_{t-1} W_hn)
-    return grad_state * z
+    x_side, h_side, z = coefficients
+    np.multiply(grad_state[:, np.newaxis], _by_block(x_side[t], 3), out=_by_block(grad_x, 3))
+    np.multiply(grad_state[:, np.newaxis], _by_block(h_side[t], 3), out=_by_block(grad_h, 3))
+    return grad_state * z[t]
 
 
 def lstm_forward(x_terms, h_terms, prev, state, cache):
@@ -125,30 +143,49 @@ def lstm_forward(x_terms, h_terms, prev, state, cache):
     np.multiply(o, tanh_c, out=h)
 
 
-def lstm_backward(grad_state, prev, state, cache, grad_x, grad_h):
+def lstm_slopes(states, prev_states, cache):
+    """The coefficients of the LSTM's backward step, for all steps at once.
+
+    Returns
+    -------
+    through_h : ndarray, shape-(T, N, D)
+        d(c_t's gradient) per unit of dL/dh_t: o (1 - tanh²(c_t)).
+    gate_slopes : ndarray, shape-(T, N, 4D)
+        dL/d(gate terms) per unit of dL/dc_t (blocks i, f, g) or of dL/dh_t (block o).
+    f : ndarray, shape-(T, N, D)
+        The forget gate: c_{t-1}'s direct share of dL/dc_t.
+    """
+    dim = states.shape[-1] // 2
+    i, f, o, g, tanh_c = (cache[..., k * dim:(k + 1) * dim] for k in range(5))
+    through_h = o * (1 - tanh_c * tanh_c)
+    gate_slopes = np.empty(states.shape[:2] + (4 * dim,), dtype=states.dtype)
+    slope_i, slope_f, slope_o, slope_g = (gate_slopes[..., k * dim:(k + 1) * dim]
+                                          for k in range(4))
+    np.multiply(g, i * (1 - i), out=slope_i)  # c_t = f c_{t-1} + i g
+    np.multiply(prev_states[..., dim:], f * (1 - f), out=slope_f)
+    np.multiply(tanh_c, o * (1 - o), out=slope_o)  # h_t = o tanh(c_t)
+    np.multiply(i, 1 - g * g, out=slope_g)
+    return through_h, gate_slopes, f
+
+
+def lstm_backward_step(grad_state, coefficients, t, grad_x, grad_h):
     """Back through the LSTM's step: the gates' terms, then c_{t-1}'s direct share f ⊙ dL/dc_t."""
-    dim = state.shape[1] // 2
-    i, f, o, g, tanh_c = (cache[:, k * dim:(k + 1) * dim] for k in range(5))
+    through_h, gate_slopes, f = coefficients
+    dim = f.shape[-1]
     grad_h_t, grad_c = grad_state[:, :dim], grad_state[:, dim:]
-    grad_c += grad_h_t * o * (1 - tanh_c * tanh_c)  # dL/dc_t: from c_{t+1} and through h_t
-    grad_i, grad_f, grad_o, grad_g = (grad_x[:, k * dim:(k + 1) * dim] for k in range(4))
-    np.multiply(grad_c, g, out=grad_i)
-    grad_i *= _sigmoid_slope(i)
-    np.multiply(grad_c, prev[:, dim:], out=grad_f)
-    grad_f *= _sigmoid_slope(f)
-    np.multiply(grad_h_t, tanh_c, out=grad_o)
-    grad_o *= _sigmoid_slope(o)
-    np.multiply(grad_c, i, out=grad_g)
-    grad_g *= 1 - g * g
+    grad_c += grad_h_t * through_h[t]  # dL/dc_t: from c_{t+1} and through h_t
+    gates = _by_block(grad_x, 4)
+    np.multiply(grad_c[:, np.newaxis], _by_block(gate_slopes[t], 4), out=gates)
+    np.multiply(grad_h_t, gate_slopes[t, :, 2 * dim:3 * dim], out=gates[:, 2])  # o: from h_t
     grad_prev = np.zeros_like(grad_state)
-    np.multiply(grad_c, f, out=grad_prev[:, dim:])
+    np.multiply(grad_c, f[t], out=grad_prev[:, dim:])
     return grad_prev
 
 
 FAST_CELLS = {
-    "tanh": FastCell(1, 1, 0, False, tanh_forward, tanh_backward),
-    "gru": FastCell(3, 1, 4, True, gru_forward, gru_backward),
-    "lstm": FastCell(4, 2, 5, False, lstm_forward, lstm_backward),
+    "tanh": FastCell(1, 1, 0, False, tanh_forward, tanh_slopes, tanh_backward_step),
+    "gru": FastCell(3, 1, 4, True, gru_forward, gru_slopes, gru_backward_step),
+    "lstm": FastCell(4, 2, 5, False, lstm_forward, lstm_slopes, lstm_backward_step),
 }
 """The fast steps of the cells of :data:`~seq2seq_core.model.CELLS`, but the notebook's relu,
 whose fast path is :mod:`seq2seq_core.recurrence`."""
