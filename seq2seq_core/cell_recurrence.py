@@ -55,7 +55,7 @@ def cell_encode_forward(cell, table, w_hh, tokens, workspace=None):
     steps, batch_size = tokens.shape
     dim = w_hh.shape[0]
     x_terms = _array(workspace, "cell_encoder_x_terms", tokens.shape + table.shape[1:], table.dtype)
-    np.take(table, tokens, axis=0, out=x_terms)
+    np.take(table, tokens, axis=0, out=x_terms, mode="clip")  # valid tokens: no checking copy
     states, cache = _scratch(cell, workspace, "cell_encoder", steps, batch_size, dim, table.dtype)
     h_terms = np.empty((batch_size, w_hh.shape[1]), dtype=table.dtype)
     prev = np.zeros((batch_size, cell.states * dim), dtype=table.dtype)
@@ -103,7 +103,7 @@ def cell_greedy_decode_forward(cell, table, w_hh, w_hy, b_y, state0, steps, work
     prev = state0
     for t in range(steps):
         np.matmul(prev[:, :dim], w_hh, out=h_terms)
-        np.take(table, inputs[t], axis=0, out=x_terms)
+        np.take(table, inputs[t], axis=0, out=x_terms, mode="clip")
         cell.forward(x_terms, h_terms, prev, states[t], cache[t])
         np.matmul(states[t, :, :dim], w_hy, out=logits[t])
         logits[t] += b_y
@@ -223,7 +223,7 @@ class CellDecoderRecurrence(_FusedOperation):
             self.workspace, "one_hot_inputs", self.inputs.shape + (vocab_size,), self.states.dtype
         )
         np.take(np.eye(vocab_size, dtype=self.states.dtype), self.inputs, axis=0,
-                out=one_hot_inputs)
+                out=one_hot_inputs, mode="clip")
         grad_w_xh, grad_b_h, grad_w_hh, grad_state0 = cell_backward(
             self.cell, self.states, state0, self.cache, w_hh, one_hot_inputs,
             grad_hidden=grad_hidden, workspace=self.workspace,

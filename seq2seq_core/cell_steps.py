@@ -158,13 +158,17 @@ def lstm_slopes(states, prev_states, cache):
     dim = states.shape[-1] // 2
     i, f, o, g, tanh_c = (cache[..., k * dim:(k + 1) * dim] for k in range(5))
     through_h = o * (1 - tanh_c * tanh_c)
+    sigmoids = cache[..., :3 * dim]
     gate_slopes = np.empty(states.shape[:2] + (4 * dim,), dtype=states.dtype)
+    np.multiply(sigmoids, 1 - sigmoids, out=gate_slopes[..., :3 * dim])  # σ' of i, f, o
     slope_i, slope_f, slope_o, slope_g = (gate_slopes[..., k * dim:(k + 1) * dim]
                                           for k in range(4))
-    np.multiply(g, i * (1 - i), out=slope_i)  # c_t = f c_{t-1} + i g
-    np.multiply(prev_states[..., dim:], f * (1 - f), out=slope_f)
-    np.multiply(tanh_c, o * (1 - o), out=slope_o)  # h_t = o tanh(c_t)
-    np.multiply(i, 1 - g * g, out=slope_g)
+    slope_i *= g  # c_t = f c_{t-1} + i g
+    slope_f *= prev_states[..., dim:]
+    slope_o *= tanh_c  # h_t = o tanh(c_t)
+    np.multiply(g, g, out=slope_g)
+    np.subtract(1, slope_g, out=slope_g)
+    slope_g *= i
     return through_h, gate_slopes, f
 
 
