@@ -143,10 +143,12 @@ def cell_backward(cell, states, state0, cache, w_hh, one_hot_inputs, grad_hidden
     grad_x = _array(workspace, "cell_grad_x", (steps, batch_size, gate_width), dtype)
     grad_h = (_array(workspace, "cell_grad_h", grad_x.shape, dtype)
               if cell.separate_h_terms else grad_x)
-    zeros = np.zeros((batch_size, width), dtype=dtype)
-    prev_states = np.concatenate([(zeros if state0 is None else state0)[np.newaxis], states[:-1]])
-    coefficients = cell.slopes(states, prev_states, cache)
-    carry = zeros if grad_final is None else np.array(grad_final, dtype=dtype)
+    prev_states = _array(workspace, "cell_prev_states", states.shape, dtype)
+    prev_states[1:] = states[:-1]
+    prev_states[0] = 0 if state0 is None else state0
+    coefficients = cell.slopes(states, prev_states, cache, workspace)
+    carry = (np.zeros((batch_size, width), dtype=dtype) if grad_final is None
+             else np.array(grad_final, dtype=dtype))
     w_hh_t = np.ascontiguousarray(w_hh.T)
     for t in range(steps - 1, -1, -1):
         if grad_hidden is not None:
@@ -157,9 +159,8 @@ def cell_backward(cell, states, state0, cache, w_hh, one_hot_inputs, grad_hidden
         else:
             carry = direct
             carry[:, :dim] += grad_h[t] @ w_hh_t
-    grad_w_hh = states[:-1, :, :dim].reshape(-1, dim).T @ grad_h[1:].reshape(-1, gate_width)
-    if state0 is not None:
-        grad_w_hh += state0[:, :dim].T @ grad_h[0]
+    # h_{t-1} of every step, a view (rows 2D apart for an LSTM): no copy
+    grad_w_hh = prev_states[..., :dim].reshape(-1, dim).T @ grad_h.reshape(-1, gate_width)
     flat_inputs = one_hot_inputs.reshape(-1, one_hot_inputs.shape[-1])
     grad_w_xh = flat_inputs.T @ grad_x.reshape(-1, gate_width)
     # every one-hot row sums to 1, so the bias gradient is the column sum of grad_w_xh
@@ -217,7 +218,9 @@ class CellDecoderRecurrence(_FusedOperation):
         flat_grad_logits = grad.reshape(-1, grad.shape[-1])
         grad_w_hy = hidden.T @ flat_grad_logits
         grad_b_y = flat_grad_logits.sum(axis=0, keepdims=True)
-        grad_hidden = (flat_grad_logits @ w_hy.T).reshape(self.states.shape[:2] + (dim,))
+        grad_hidden = _array(self.workspace, "cell_grad_hidden", self.states.shape[:2] + (dim,),
+                             self.states.dtype)
+        np.matmul(flat_grad_logits, w_hy.T, out=grad_hidden.reshape(-1, dim))
         vocab_size = w_xh.shape[0]
         one_hot_inputs = _array(
             self.workspace, "one_hot_inputs", self.inputs.shape + (vocab_size,), self.states.dtype

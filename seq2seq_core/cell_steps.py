@@ -4,6 +4,8 @@
 fused MyGrad operations. Each step works on one batch, in place on arrays that the
 loop owns; what the backward steps multiply by is computed for all steps at once
 before the backward loop (``slopes``), so that each backward step is a few products.
+Arrays as large as all steps are never temporaries: a fresh one of more than 128 kB
+costs its pages' first touch at every iteration, more than the arithmetic on it.
 Shapes: N sequences, D hidden units, B blocks of D columns of gate terms
 (1 for tanh, 3 for a GRU, 4 for an LSTM), S vectors in the state (2 for an LSTM's
 h and c, else 1); a state is one array, shape-(N, S·D), h first.
@@ -12,6 +14,8 @@ import dataclasses
 from typing import Callable
 
 import numpy as np
+
+from .recurrence import _array
 
 __all__ = ["FastCell", "FAST_CELLS"]
 
@@ -41,9 +45,9 @@ class FastCell:
         before the step, shape-(N, S·D); writes the new state, shape-(N, S·D), and the
         cache, shape-(N, cache_blocks·D).
     slopes : callable
-        ``slopes(states, prev_states, cache) -> coefficients``: every step's states and
-        the states before them, shape-(T, N, S·D), and caches; a tuple of arrays, each
-        with the steps first.
+        ``slopes(states, prev_states, cache, workspace) -> coefficients``: every step's
+        states and the states before them, shape-(T, N, S·D), and caches; a tuple of
+        arrays, each with the steps first, valid until the workspace's next use.
     backward_step : callable
         ``backward_step(grad_state, coefficients, t, grad_x, grad_h) -> grad_prev``:
         grad_state dL/d(state_t), shape-(N, S·D), may be overwritten; writes dL/d(x_terms)
@@ -80,9 +84,12 @@ def tanh_forward(x_terms, h_terms, prev, state, cache):
     np.tanh(state, out=state)
 
 
-def tanh_slopes(states, prev_states, cache):
+def tanh_slopes(states, prev_states, cache, workspace=None):
     """(1 - h_t²,): tanh's slope at every step, shape-(T, N, D)."""
-    return (1 - states * states,)
+    slope = _array(workspace, "cell_slope", states.shape, states.dtype)
+    np.multiply(states, states, out=slope)
+    np.subtract(1, slope, out=slope)
+    return (slope,)
 
 
 def tanh_backward_step(grad_state, coefficients, t, grad_x, grad_h):
@@ -106,16 +113,26 @@ def gru_forward(x_terms, h_terms, prev, state, cache):
     state += n
 
 
-def gru_slopes(states, prev_states, cache):
+def gru_slopes(states, prev_states, cache, workspace=None):
     """dL/d(gate terms) per unit of dL/dh_t, x side and h side, shape-(T, N, 3D); and z."""
     dim = states.shape[-1]
     z, r, n, h_n = (cache[..., k * dim:(k + 1) * dim] for k in range(4))
-    x_side = np.empty(states.shape[:2] + (3 * dim,), dtype=states.dtype)
+    x_side = _array(workspace, "cell_slope", states.shape[:2] + (3 * dim,), states.dtype)
     slope_z, slope_r, slope_n = (x_side[..., k * dim:(k + 1) * dim] for k in range(3))
-    np.multiply(1 - z, 1 - n * n, out=slope_n)  # h_t = (1 - z) n + z h_{t-1}, n = tanh(·)
-    np.multiply(prev_states - n, z * (1 - z), out=slope_z)
-    np.multiply(slope_n, h_n * r * (1 - r), out=slope_r)  # r enters as r ⊙ (h_{t-1} W_hn)
-    h_side = x_side.copy()
+    # h_t = (1 - z) n + z h_{t-1}, n = tanh(·): dn = (1 - z)(1 - n²)
+    np.multiply(n, n, out=slope_n)
+    np.subtract(1, slope_n, out=slope_n)
+    np.subtract(1, z, out=slope_z)
+    slope_n *= slope_z
+    slope_z *= z  # dz = (h_{t-1} - n) σ'(z)
+    np.subtract(prev_states, n, out=slope_r)
+    slope_z *= slope_r
+    np.subtract(1, r, out=slope_r)  # r enters as r ⊙ (h_{t-1} W_hn): dr = dn h_n σ'(r)
+    slope_r *= r
+    slope_r *= h_n
+    slope_r *= slope_n
+    h_side = _array(workspace, "cell_slope_h", x_side.shape, x_side.dtype)
+    np.copyto(h_side, x_side)
     h_side[..., 2 * dim:] *= r
     return x_side, h_side, z
 
@@ -143,7 +160,7 @@ def lstm_forward(x_terms, h_terms, prev, state, cache):
     np.multiply(o, tanh_c, out=h)
 
 
-def lstm_slopes(states, prev_states, cache):
+def lstm_slopes(states, prev_states, cache, workspace=None):
     """The coefficients of the LSTM's backward step, for all steps at once.
 
     Returns
@@ -157,10 +174,14 @@ def lstm_slopes(states, prev_states, cache):
     """
     dim = states.shape[-1] // 2
     i, f, o, g, tanh_c = (cache[..., k * dim:(k + 1) * dim] for k in range(5))
-    through_h = o * (1 - tanh_c * tanh_c)
-    sigmoids = cache[..., :3 * dim]
-    gate_slopes = np.empty(states.shape[:2] + (4 * dim,), dtype=states.dtype)
-    np.multiply(sigmoids, 1 - sigmoids, out=gate_slopes[..., :3 * dim])  # σ' of i, f, o
+    through_h = _array(workspace, "cell_slope_h", tanh_c.shape, states.dtype)
+    np.multiply(tanh_c, tanh_c, out=through_h)
+    np.subtract(1, through_h, out=through_h)
+    through_h *= o
+    gate_slopes = _array(workspace, "cell_slope", states.shape[:2] + (4 * dim,), states.dtype)
+    sigmoids = gate_slopes[..., :3 * dim]
+    np.subtract(1, cache[..., :3 * dim], out=sigmoids)  # σ' of i, f, o
+    sigmoids *= cache[..., :3 * dim]
     slope_i, slope_f, slope_o, slope_g = (gate_slopes[..., k * dim:(k + 1) * dim]
                                           for k in range(4))
     slope_i *= g  # c_t = f c_{t-1} + i g
