@@ -30,10 +30,26 @@ from benchmarks.attention_speed import report_ratio
 from benchmarks.train_speed import notebook_iterations
 from seq2seq_core.blas import use_one_blas_thread
 from seq2seq_core.data import VOCAB_SIZE
+from seq2seq_core.kinds import copy_model
 from seq2seq_core.model import CELLS, Seq2Seq
 from seq2seq_core.train import Hyperparameters, Trainer
 
 TARGET = 3.0  # each cell's fast path's speed-up over its plain formulation, at least
+
+
+def plain_cell(cell, hp):
+    """A Seq2Seq of ``cell`` and its optimizer as the notebook would build them.
+
+    Returns
+    -------
+    model : Seq2Seq
+        Hidden size ``hp.hidden``, weights seeded by ``hp.seed``.
+    optimizer : mynn.optimizers.adam.Adam
+        Over ``model.parameters`` with ``hp.learning_rate``.
+    """
+    model = Seq2Seq(VOCAB_SIZE, hp.hidden, VOCAB_SIZE, rng=np.random.default_rng(hp.seed),
+                    cell=cell)
+    return model, Adam(model.parameters, learning_rate=hp.learning_rate)
 
 
 def cell_loops(cell, hp):
@@ -44,18 +60,14 @@ def cell_loops(cell, hp):
     dict of str to callable
         ``"plain"`` and ``"fast"``: ``train(count)`` runs ``count`` iterations.
     """
-    def build():
-        return Seq2Seq(VOCAB_SIZE, hp.hidden, VOCAB_SIZE, rng=np.random.default_rng(hp.seed),
-                       cell=cell)
-
-    plain_model = build()
-    plain_optimizer = Adam(plain_model.parameters, learning_rate=hp.learning_rate)
+    plain_model, plain_optimizer = plain_cell(cell, hp)
+    fast = Trainer(hp, model=copy_model(plain_model))
     plain_rng = np.random.default_rng(hp.seed)
     return {
         "plain": lambda count: notebook_iterations(
             plain_model, plain_optimizer, plain_rng, count, hp
         ),
-        "fast": Trainer(hp, model=build()).step,
+        "fast": fast.step,
     }
 
 
