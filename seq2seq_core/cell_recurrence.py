@@ -4,10 +4,10 @@ As in :mod:`seq2seq_core.recurrence` (the notebook's relu), each RNN is one
 :class:`~mygrad.operation_base.Operation` with a hand-written backward pass: a one-hot
 input's product is a row gather from ``W_xh + b_h``, each step is a few NumPy calls
 on the whole batch (:mod:`seq2seq_core.cell_steps`), and the weight gradients are one
-matrix product over all steps. An LSTM's state (h and c) travels from encoder to
-decoder as one array, shape-(N, 2D), h first. Tests compare the loss and every
-gradient with :class:`~seq2seq_core.model.Seq2Seq` built with the same cell. The
-plain-NumPy forward functions also serve predictions.
+matrix product over all steps. A state is one array, shape-(S, N, D): h, then an
+LSTM's c, so that an LSTM's h and c travel from encoder to decoder together. Tests
+compare the loss and every gradient with :class:`~seq2seq_core.model.Seq2Seq` built
+with the same cell. The plain-NumPy forward functions also serve predictions.
 """
 import mygrad as mg
 import numpy as np
@@ -27,10 +27,19 @@ __all__ = [
 
 
 def _scratch(cell, workspace, role, steps, batch_size, dim, dtype):
-    """A part's per-step states, shape-(T, N, S·D), and caches, shape-(T, N, cache_blocks·D)."""
-    states = _array(workspace, f"{role}_states", (steps, batch_size, cell.states * dim), dtype)
-    cache = _array(workspace, f"{role}_cache", (steps, batch_size, cell.cache_blocks * dim), dtype)
+    """A part's per-step states, shape-(T, S, N, D), and caches, shape-(T, K, N, D)."""
+    states = _array(workspace, f"{role}_states", (steps, cell.states, batch_size, dim), dtype)
+    cache = _array(workspace, f"{role}_cache", (steps, cell.cache_blocks, batch_size, dim), dtype)
     return states, cache
+
+
+def _hidden_rows(workspace, name, states):
+    """The h of states shape-(T, S, N, D) as rows, shape-(T·N, D): a view unless S > 1."""
+    if states.shape[1] == 1:
+        return states.reshape(-1, states.shape[-1])
+    rows = _array(workspace, name, states[:, 0].shape, states.dtype)
+    np.copyto(rows, states[:, 0])
+    return rows.reshape(-1, states.shape[-1])
 
 
 def cell_encode_forward(cell, table, w_hh, tokens, workspace=None):
@@ -47,9 +56,9 @@ def cell_encode_forward(cell, table, w_hh, tokens, workspace=None):
 
     Returns
     -------
-    states : ndarray, shape-(T, N, S·D)
+    states : ndarray, shape-(T, S, N, D)
         The states after every step: h_t, then an LSTM's c_t.
-    cache : ndarray, shape-(T, N, cache_blocks·D)
+    cache : ndarray, shape-(T, K, N, D)
         What the backward pass needs.
     """
     steps, batch_size = tokens.shape
@@ -58,9 +67,9 @@ def cell_encode_forward(cell, table, w_hh, tokens, workspace=None):
     np.take(table, tokens, axis=0, out=x_terms, mode="clip")  # valid tokens: no checking copy
     states, cache = _scratch(cell, workspace, "cell_encoder", steps, batch_size, dim, table.dtype)
     h_terms = np.empty((batch_size, w_hh.shape[1]), dtype=table.dtype)
-    prev = np.zeros((batch_size, cell.states * dim), dtype=table.dtype)
+    prev = np.zeros(states.shape[1:], dtype=table.dtype)
     for t in range(steps):
-        np.matmul(prev[:, :dim], w_hh, out=h_terms)
+        np.matmul(prev[0], w_hh, out=h_terms)
         cell.forward(x_terms[t], h_terms, prev, states[t], cache[t])
         prev = states[t]
     return states, cache
@@ -77,7 +86,7 @@ def cell_greedy_decode_forward(cell, table, w_hh, w_hy, b_y, state0, steps, work
     w_hh : ndarray, shape-(D, B·D)
     w_hy : ndarray, shape-(D, K)
     b_y : ndarray, shape-(1, K)
-    state0 : ndarray, shape-(N, S·D)
+    state0 : ndarray, shape-(S, N, D)
         The encoder's last state.
     steps : int
         Number T of steps to decode.
@@ -85,14 +94,14 @@ def cell_greedy_decode_forward(cell, table, w_hh, w_hy, b_y, state0, steps, work
 
     Returns
     -------
-    states : ndarray, shape-(T, N, S·D)
-        The decoder's states; ``states[..., :D]`` are its hidden states.
-    cache : ndarray, shape-(T, N, cache_blocks·D)
+    states : ndarray, shape-(T, S, N, D)
+        The decoder's states; ``states[:, 0]`` are its hidden states.
+    cache : ndarray, shape-(T, K, N, D)
     logits : ndarray, shape-(T, N, K)
     inputs : ndarray of int, shape-(T, N)
         ``<START>``, then each step's argmax.
     """
-    batch_size = state0.shape[0]
+    batch_size = state0.shape[1]
     dim, dtype = w_hh.shape[0], table.dtype
     states, cache = _scratch(cell, workspace, "cell_decoder", steps, batch_size, dim, dtype)
     logits = _array(workspace, "logits", (steps, batch_size, w_hy.shape[1]), dtype)
@@ -102,10 +111,10 @@ def cell_greedy_decode_forward(cell, table, w_hh, w_hy, b_y, state0, steps, work
     inputs[0] = START
     prev = state0
     for t in range(steps):
-        np.matmul(prev[:, :dim], w_hh, out=h_terms)
+        np.matmul(prev[0], w_hh, out=h_terms)
         np.take(table, inputs[t], axis=0, out=x_terms, mode="clip")
         cell.forward(x_terms, h_terms, prev, states[t], cache[t])
-        np.matmul(states[t, :, :dim], w_hy, out=logits[t])
+        np.matmul(states[t, 0], w_hy, out=logits[t])
         logits[t] += b_y
         if t + 1 < steps:
             np.argmax(logits[t], axis=-1, out=inputs[t + 1])
@@ -121,23 +130,23 @@ def cell_backward(cell, states, state0, cache, w_hh, one_hot_inputs, grad_hidden
     ----------
     cell : FastCell
     states, cache : ndarray
-        As returned by the forward function, shapes (T, N, S·D) and (T, N, cache_blocks·D).
-    state0 : ndarray, shape-(N, S·D), or None
+        As returned by the forward function, shapes (T, S, N, D) and (T, K, N, D).
+    state0 : ndarray, shape-(S, N, D), or None
         The initial state; ``None`` for zeros.
     w_hh : ndarray, shape-(D, B·D)
     one_hot_inputs : ndarray, shape-(T, N, C)
     grad_hidden : ndarray, shape-(T, N, D), optional
         dL/dh_t from outside the recurrence (a decoder's output layer).
-    grad_final : ndarray, shape-(N, S·D), optional
+    grad_final : ndarray, shape-(S, N, D), optional
         dL/d(state_T) (an encoder's last state, which starts the decoder).
     workspace : Workspace, optional
 
     Returns
     -------
     grad_w_xh, grad_b_h, grad_w_hh, grad_state0 : ndarray
-        Shapes (C, B·D), (1, B·D), (D, B·D), (N, S·D).
+        Shapes (C, B·D), (1, B·D), (D, B·D), (S, N, D).
     """
-    steps, batch_size, width = states.shape
+    steps, batch_size = states.shape[0], states.shape[2]
     dim, gate_width = w_hh.shape
     dtype = states.dtype
     grad_x = _array(workspace, "cell_grad_x", (steps, batch_size, gate_width), dtype)
@@ -147,20 +156,20 @@ def cell_backward(cell, states, state0, cache, w_hh, one_hot_inputs, grad_hidden
     prev_states[1:] = states[:-1]
     prev_states[0] = 0 if state0 is None else state0
     coefficients = cell.slopes(states, prev_states, cache, workspace)
-    carry = (np.zeros((batch_size, width), dtype=dtype) if grad_final is None
+    carry = (np.zeros(states.shape[1:], dtype=dtype) if grad_final is None
              else np.array(grad_final, dtype=dtype))
     w_hh_t = np.ascontiguousarray(w_hh.T)
     for t in range(steps - 1, -1, -1):
         if grad_hidden is not None:
-            carry[:, :dim] += grad_hidden[t]
+            carry[0] += grad_hidden[t]
         direct = cell.backward_step(carry, coefficients, t, grad_x[t], grad_h[t])
         if direct is None:
-            carry = grad_h[t] @ w_hh_t
+            carry = (grad_h[t] @ w_hh_t)[np.newaxis]
         else:
             carry = direct
-            carry[:, :dim] += grad_h[t] @ w_hh_t
-    # h_{t-1} of every step, a view (rows 2D apart for an LSTM): no copy
-    grad_w_hh = prev_states[..., :dim].reshape(-1, dim).T @ grad_h.reshape(-1, gate_width)
+            carry[0] += grad_h[t] @ w_hh_t
+    prev_hidden = _hidden_rows(workspace, "cell_prev_hidden", prev_states)  # h_{t-1}, every t
+    grad_w_hh = prev_hidden.T @ grad_h.reshape(-1, gate_width)
     flat_inputs = one_hot_inputs.reshape(-1, one_hot_inputs.shape[-1])
     grad_w_xh = flat_inputs.T @ grad_x.reshape(-1, gate_width)
     # every one-hot row sums to 1, so the bias gradient is the column sum of grad_w_xh
@@ -174,7 +183,7 @@ class CellEncoderRecurrence(_FusedOperation):
     Variables: ``w_xh`` shape-(C, B·D), ``b_h`` shape-(1, B·D), ``w_hh`` shape-(D, B·D).
     Keyword arguments: ``x``, the one-hot inputs, shape-(T, N, C); ``cell``, a
     :class:`~seq2seq_core.cell_steps.FastCell`; ``workspace``. Output: the state after
-    the last step, shape-(N, S·D) (h_T, then an LSTM's c_T).
+    the last step, shape-(S, N, D) (h_T, then an LSTM's c_T).
     """
 
     def __call__(self, w_xh, b_h, w_hh, *, x, cell, workspace=None):
@@ -196,7 +205,7 @@ class CellEncoderRecurrence(_FusedOperation):
 class CellDecoderRecurrence(_FusedOperation):
     """The scores of a greedy, free-running tanh, GRU or LSTM decoder.
 
-    Variables: ``state0`` shape-(N, S·D), ``w_xh`` shape-(C, B·D), ``b_h`` shape-(1, B·D),
+    Variables: ``state0`` shape-(S, N, D), ``w_xh`` shape-(C, B·D), ``b_h`` shape-(1, B·D),
     ``w_hh`` shape-(D, B·D), ``w_hy`` shape-(D, K), ``b_y`` shape-(1, K). Keyword
     arguments: ``steps``, the number T of steps; ``cell``; ``workspace``. Output: the
     scores, shape-(T, N, K). No gradient flows through the argmax that picks each next input.
@@ -214,11 +223,11 @@ class CellDecoderRecurrence(_FusedOperation):
     def _all_gradients(self, grad):
         state0, w_xh, _, w_hh, w_hy, _ = (v.data for v in self.variables)
         dim = w_hh.shape[0]
-        hidden = self.states[..., :dim].reshape(-1, dim)
+        hidden = _hidden_rows(self.workspace, "cell_hidden", self.states)
         flat_grad_logits = grad.reshape(-1, grad.shape[-1])
         grad_w_hy = hidden.T @ flat_grad_logits
         grad_b_y = flat_grad_logits.sum(axis=0, keepdims=True)
-        grad_hidden = _array(self.workspace, "cell_grad_hidden", self.states.shape[:2] + (dim,),
+        grad_hidden = _array(self.workspace, "cell_grad_hidden", grad.shape[:2] + (dim,),
                              self.states.dtype)
         np.matmul(flat_grad_logits, w_hy.T, out=grad_hidden.reshape(-1, dim))
         vocab_size = w_xh.shape[0]

@@ -83,7 +83,7 @@ def encode(model, digits):
     encoder_hidden : ndarray, shape-(T, N, D)
     """
     digits, encoder_inputs, targets, states = _encode_states(model, digits)
-    return digits, encoder_inputs, targets, _hidden(states, model.dim_recurrent)
+    return digits, encoder_inputs, targets, _hidden(states)
 
 
 def _fast_cell(model):
@@ -91,13 +91,13 @@ def _fast_cell(model):
     return FAST_CELLS.get(getattr(model, "cell", None))
 
 
-def _hidden(states, dim):
-    """The hidden states h of states shape-(T, N, S·D) (an LSTM's h, then c): shape-(T, N, D)."""
-    return np.ascontiguousarray(states[..., :dim])
+def _hidden(states):
+    """The hidden states h of states shape-(T, S, N, D) (an LSTM's h, then c): shape-(T, N, D)."""
+    return np.ascontiguousarray(states[:, 0])
 
 
 def _encode_states(model, digits):
-    """:func:`encode`, with the encoder's whole states (an LSTM's h and c), shape-(T, N, S·D)."""
+    """:func:`encode`, with the encoder's whole states (an LSTM's h and c), shape-(T, S, N, D)."""
     digits = np.asarray(digits, dtype=np.int64)
     if digits.ndim == 1:
         digits = digits[:, np.newaxis]
@@ -105,7 +105,8 @@ def _encode_states(model, digits):
     encoder_inputs = x.argmax(axis=-1)
     enc, cell = model.encoder, _fast_cell(model)
     if cell is None:
-        states = encode_forward(enc.input_table(), enc.fc_h2h.weight.data, encoder_inputs)
+        states = encode_forward(enc.input_table(), enc.fc_h2h.weight.data,
+                                encoder_inputs)[:, np.newaxis]
     else:
         states, _ = cell_encode_forward(cell, enc.input_table(), enc.fc_h2h.weight.data,
                                         encoder_inputs)
@@ -127,17 +128,17 @@ def trace(model, digits):
     Trace
     """
     digits, encoder_inputs, targets, encoder_states = _encode_states(model, digits)
-    dec, cell, dim = model.decoder, _fast_cell(model), model.dim_recurrent
+    dec, cell = model.decoder, _fast_cell(model)
     weights = (dec.input_table(), dec.fc_h2h.weight.data, dec.fc_h2y.weight.data,
                dec.fc_h2y.bias.data)
     if cell is None:
         decoder_hidden, logits, decoder_inputs = greedy_decode_forward(
-            *weights, encoder_states[-1], len(encoder_inputs))
+            *weights, encoder_states[-1, 0], len(encoder_inputs))
     else:
         decoder_states, _, logits, decoder_inputs = cell_greedy_decode_forward(
             cell, *weights, encoder_states[-1], len(encoder_inputs))
-        decoder_hidden = _hidden(decoder_states, dim)
-    return Trace(digits, encoder_inputs, _hidden(encoder_states, dim), decoder_inputs,
+        decoder_hidden = _hidden(decoder_states)
+    return Trace(digits, encoder_inputs, _hidden(encoder_states), decoder_inputs,
                  decoder_hidden, logits, targets)
 
 
