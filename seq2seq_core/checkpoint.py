@@ -1,9 +1,10 @@
-"""Checkpoints: one ``.npz`` with a model's kind, weights, hyperparameters, history and format.
+"""Checkpoints: one ``.npz`` with a model's kind, cell, weights, hyperparameters, history, format.
 
 Loading trusts nothing in the file: no pickles; every key, shape, dtype and value
 checked, and each entry's size decided from the zip directory and ``.npy`` headers
 (:mod:`~seq2seq_core.npz_archive`) before any array is read; anything else raises
-:class:`CheckpointError`. Files without a kind are seq2seq.
+:class:`CheckpointError`. Files without a kind are seq2seq; files without a cell are
+the notebook's relu (both written before those choices existed).
 """
 import contextlib
 import dataclasses
@@ -14,7 +15,8 @@ from importlib import resources
 
 import numpy as np
 
-from .kinds import DEFAULT_KIND, MODEL_KINDS, kind_of
+from .kinds import DEFAULT_KIND, MODEL_KINDS, cell_of, kind_of
+from .model import DEFAULT_CELL
 from .npz_archive import NpzArchive
 from .train import METRIC_NAMES, HyperparameterError, Hyperparameters
 
@@ -30,21 +32,23 @@ __all__ = [
 ]
 
 FORMAT_VERSION = 1
-MAX_BYTES = 20 * 2**20  # far above any real checkpoint (hidden 512 is ~4 MB), below a memory hazard
-# Uncompressed: hidden 512 weights (2.2 MB) and 200 000 iterations of history, even as
-# float64 (4.8 MB) or long double (9.6 MB).
+# far above any real checkpoint (hidden 512 is ~4 MB, ~9 MB for an LSTM), below a memory hazard
+MAX_BYTES = 20 * 2**20
+# Uncompressed: hidden 512 weights (2.2 MB, an LSTM's 8.7 MB) and 200 000 iterations of
+# history, even as float64 (4.8 MB) or long double (9.6 MB).
 MAX_UNCOMPRESSED = 32 * 2**20
 # The metadata entries, read before anything else, and their largest size in bytes
 # (a hyperparameters JSON of at most 2000 characters).
-_METADATA_BYTES = {"format_version": 16, "hyperparameters": 4 * 2000, "kind": 4 * 32}
+_METADATA_BYTES = {"format_version": 16, "hyperparameters": 4 * 2000, "kind": 4 * 32,
+                   "cell": 4 * 32}
 _METADATA_REASONS = {"format_version": "version", "hyperparameters": "metadata",
-                     "kind": "metadata"}
+                     "kind": "metadata", "cell": "metadata"}
 
 
 
-def parameter_shapes(hidden, kind=DEFAULT_KIND):
-    """dict of str to tuple: a model of ``kind`` and hidden size D's parameter names and shapes."""
-    return MODEL_KINDS[kind].parameter_shapes(hidden)
+def parameter_shapes(hidden, kind=DEFAULT_KIND, cell=DEFAULT_CELL):
+    """dict of str to tuple: parameter names and shapes of a model of ``kind``, ``cell``, size D."""
+    return MODEL_KINDS[kind].parameter_shapes(hidden, cell)
 
 
 class CheckpointError(ValueError):
@@ -54,8 +58,9 @@ class CheckpointError(ValueError):
     ----------
     reason : str
         ``"not_npz"``, ``"too_large"``, ``"version"``, ``"missing"``, ``"unexpected"``,
-        ``"shape"``, ``"dtype"``, ``"not_finite"`` or ``"metadata"``: the key of the
-        user's message (``training.upload.<reason>``).
+        ``"shape"``, ``"dtype"``, ``"not_finite"``, ``"metadata"`` or ``"cell"`` (another
+        cell than the one asked for): the key of the user's message
+        (``training.upload.<reason>``).
     detail : str
         What exactly was wrong (a key name, a shape), for the message.
     """
@@ -86,16 +91,22 @@ class Checkpoint:
         """str: the model's kind, a key of ``MODEL_KINDS``."""
         return kind_of(self.model).name
 
+    @property
+    def cell(self):
+        """str: the model's recurrent cell, a key of :data:`~seq2seq_core.model.CELLS`."""
+        return cell_of(self.model)
+
 
 def _arrays(model, hyperparameters, history):
-    kind = kind_of(model).name
-    names = parameter_shapes(hyperparameters.hidden, kind=kind)
+    kind, cell = kind_of(model).name, cell_of(model)
+    names = parameter_shapes(hyperparameters.hidden, kind=kind, cell=cell)
     arrays = {name: p.data for name, p in zip(names, model.parameters)}
     arrays.update({f"history.{name}": np.asarray(history[name], dtype=np.float32)
                    for name in METRIC_NAMES})
     arrays["format_version"] = np.array(FORMAT_VERSION)
     arrays["hyperparameters"] = np.array(json.dumps(hyperparameters.to_dict()))
     arrays["kind"] = np.array(kind)
+    arrays["cell"] = np.array(cell)
     return arrays
 
 
@@ -175,6 +186,15 @@ def _kind(arrays):
     return str(kind)
 
 
+def _cell(arrays, kind):
+    if "cell" not in arrays:
+        return DEFAULT_CELL  # written before the cell was a choice
+    cell = arrays["cell"]
+    if cell.shape != () or cell.dtype.kind != "U" or str(cell) not in MODEL_KINDS[kind].cells:
+        raise CheckpointError("metadata", "cell")
+    return str(cell)
+
+
 def _metadata(arrays):
     for key in ("format_version", "hyperparameters"):
         if key not in arrays:
@@ -194,12 +214,15 @@ def _metadata(arrays):
         raise CheckpointError("metadata", str(error)) from None
 
 
-def load_checkpoint(file):
+def load_checkpoint(file, cell=None):
     """Read and validate a checkpoint.
 
     Parameters
     ----------
     file : str, os.PathLike, bytes or binary file object
+    cell : str, optional
+        The recurrent cell the caller needs (a key of ``CELLS``); a checkpoint of
+        another cell is refused. Any cell when omitted.
 
     Returns
     -------
@@ -208,14 +231,19 @@ def load_checkpoint(file):
     Raises
     ------
     CheckpointError
-        For anything but a complete, consistent, finite checkpoint of this format.
+        For anything but a complete, consistent, finite checkpoint of this format
+        (and of ``cell``, if given).
     """
     archive = _read_npz(file)
     arrays = _read_metadata(archive)
     hyperparameters = _metadata(arrays)
     kind = _kind(arrays)
-    model = MODEL_KINDS[kind].build(hyperparameters.hidden, rng=np.random.default_rng(0))
-    shapes = parameter_shapes(hyperparameters.hidden, kind=kind)
+    file_cell = _cell(arrays, kind)
+    if cell is not None and file_cell != cell:
+        raise CheckpointError("cell", f"{file_cell} ≠ {cell}")
+    model = MODEL_KINDS[kind].build(hyperparameters.hidden, rng=np.random.default_rng(0),
+                                    cell=file_cell)
+    shapes = parameter_shapes(hyperparameters.hidden, kind=kind, cell=file_cell)
     _check_headers(archive.headers, shapes, hyperparameters.iterations)
     for name, parameter in zip(shapes, model.parameters):
         value = archive.read(name)

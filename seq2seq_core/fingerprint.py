@@ -5,21 +5,22 @@ import hashlib
 import numpy as np
 
 from .checkpoint import load_pretrained
-from .kinds import kind_of
+from .kinds import cell_of, kind_of
 
 __all__ = ["model_fingerprint", "is_pretrained"]
 
 
 def model_fingerprint(model):
-    """Hash every weight (and its shape) of a model of any kind in ``MODEL_KINDS``.
+    """Hash the cell and every weight (and its shape) of a model of any kind in ``MODEL_KINDS``.
 
     Returns
     -------
     str
-        16 hex digits: equal weights, equal fingerprint; a cache key for results
-        computed from the model. Kinds never share one (their shapes differ).
+        16 hex digits: equal cells and weights, equal fingerprint; a cache key for
+        results computed from the model. Kinds never share one (their shapes differ),
+        nor do cells (a tanh model can have a relu model's weights).
     """
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(cell_of(model).encode())
     for parameter in model.parameters:
         data = np.ascontiguousarray(parameter.data)
         digest.update(str(data.shape).encode())

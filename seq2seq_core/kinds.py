@@ -1,7 +1,8 @@
 """The one registry of model kinds, read by training, checkpoints, evaluation, runs and pages.
 
 A new kind is its module (the model and its fast loss) plus one :class:`ModelKind`
-entry in :data:`MODEL_KINDS`.
+entry in :data:`MODEL_KINDS`. A kind may be built with several recurrent cells
+(:data:`~seq2seq_core.model.CELLS`); the notebook's relu is every kind's default.
 """
 import dataclasses
 from typing import Callable, Optional
@@ -11,12 +12,12 @@ import numpy as np
 from .attention import AttentionSeq2Seq
 from .attention_recurrence import attention_loss, attention_trace, predict_attention_tokens
 from .baseline import baseline_loss, predict_baseline_tokens
+from .cell_recurrence import any_cell_loss
 from .data import VOCAB_SIZE
-from .model import RNN, Seq2Seq
-from .recurrence import seq2seq_loss
+from .model import CELLS, DEFAULT_CELL, RNN, Seq2Seq
 from .trace import predict_tokens, trace
 
-__all__ = ["ModelKind", "MODEL_KINDS", "DEFAULT_KIND", "kind_of", "copy_model"]
+__all__ = ["ModelKind", "MODEL_KINDS", "DEFAULT_KIND", "kind_of", "cell_of", "copy_model"]
 
 _LAYER_NAMES = ("fc_x2h.weight", "fc_x2h.bias", "fc_h2h.weight", "fc_h2y.weight", "fc_h2y.bias")
 
@@ -36,6 +37,9 @@ class ModelKind:
     extra_parameters : tuple of (str, tuple of str)
         Its other weights, after the RNNs' in ``model.parameters`` order: each name with
         its shape in the letters ``"D"`` (hidden size) and ``"K"`` (classes).
+    cells : tuple of str
+        The recurrent cells (keys of ``CELLS``) it can be built with; ``("relu",)``, the
+        notebook's, unless its ``model_class`` takes a ``cell``.
     loss : callable
         The fast path, ``loss(model, x, targets, workspace=None) -> (loss, logits)``: x
         one-hot shape-(T, N, C), targets shape-(T, N), mean cross-entropy loss shape-(),
@@ -64,6 +68,7 @@ class ModelKind:
     one_pass: bool = False
     attends: bool = False
     extra_parameters: tuple = ()
+    cells: tuple = (DEFAULT_CELL,)
 
     @property
     def label_key(self):
@@ -75,13 +80,27 @@ class ModelKind:
         """str: the i18n key of its shipped pretrained model's name."""
         return f"kinds.{self.name}.shipped"
 
-    def build(self, hidden, rng=None):
-        """A new model with hidden size ``hidden``, initial weights drawn from ``rng``."""
-        return self.model_class(VOCAB_SIZE, hidden, VOCAB_SIZE, rng=rng)
+    def check_cell(self, cell):
+        """Raise ValueError unless this kind can be built with ``cell``."""
+        if cell not in self.cells:
+            raise ValueError(f"a {self.name} model has one of the cells {list(self.cells)}, "
+                             f"not {cell!r}")
 
-    def parameter_shapes(self, hidden):
-        """dict of str to tuple: parameter names in ``model.parameters`` order, with shapes."""
-        layer_shapes = ((VOCAB_SIZE, hidden), (1, hidden), (hidden, hidden),
+    def build(self, hidden, rng=None, cell=DEFAULT_CELL):
+        """A new model with hidden size ``hidden`` and ``cell``, weights drawn from ``rng``."""
+        self.check_cell(cell)
+        if len(self.cells) == 1:
+            return self.model_class(VOCAB_SIZE, hidden, VOCAB_SIZE, rng=rng)
+        return self.model_class(VOCAB_SIZE, hidden, VOCAB_SIZE, rng=rng, cell=cell)
+
+    def parameter_shapes(self, hidden, cell=DEFAULT_CELL):
+        """dict of str to tuple: parameter names in ``model.parameters`` order, with shapes.
+
+        A gated cell's input and recurrent layers are B blocks of D columns wide.
+        """
+        self.check_cell(cell)
+        gates = getattr(CELLS[cell], "blocks", 1) * hidden  # the notebook's RNN: one block
+        layer_shapes = ((VOCAB_SIZE, gates), (1, gates), (hidden, gates),
                         (hidden, VOCAB_SIZE), (1, VOCAB_SIZE))
         sizes = {"D": hidden, "K": VOCAB_SIZE}
         shapes = {f"{part}.{layer}": shape
@@ -94,8 +113,8 @@ class ModelKind:
 MODEL_KINDS = {
     kind.name: kind
     for kind in (
-        ModelKind("seq2seq", Seq2Seq, ("encoder", "decoder"), seq2seq_loss, predict_tokens,
-                  "seq2seq_notebook.npz", trace=trace),
+        ModelKind("seq2seq", Seq2Seq, ("encoder", "decoder"), any_cell_loss, predict_tokens,
+                  "seq2seq_notebook.npz", trace=trace, cells=tuple(CELLS)),
         ModelKind("attention", AttentionSeq2Seq, ("encoder", "decoder"), attention_loss,
                   predict_attention_tokens, "seq2seq_attention.npz", trace=attention_trace,
                   attends=True,
@@ -115,9 +134,15 @@ def kind_of(model):
     raise TypeError(f"not a model of a known kind: {type(model).__name__}")
 
 
+def cell_of(model):
+    """str: the key in ``CELLS`` of ``model``'s cell; ``"relu"`` if its kind has no choice."""
+    return getattr(model, "cell", DEFAULT_CELL)
+
+
 def copy_model(model):
-    """A new model of the same kind and hidden size D with copies of ``model``'s weights."""
-    copy = kind_of(model).build(model.dim_recurrent, rng=np.random.default_rng(0))
+    """A new model of the same kind, cell and hidden size D with copies of ``model``'s weights."""
+    copy = kind_of(model).build(model.dim_recurrent, rng=np.random.default_rng(0),
+                                cell=cell_of(model))
     for target, source in zip(copy.parameters, model.parameters):
         target.data = source.data.copy()
     return copy

@@ -1,6 +1,7 @@
 """The notebook's model, written as in the notebook: a ReLU RNN and a seq2seq of two.
 
-This readable formulation is what the app shows to students and the reference
+Its ``Seq2Seq`` can also use the other cells of :mod:`seq2seq_core.cells` (tanh,
+GRU, LSTM). This readable formulation is what the app shows to students and the reference
 that the fast path (:mod:`seq2seq_core.recurrence`) is tested against.
 Shapes use the notebook's letters: T steps, N sequences, C input channels,
 D hidden units, K output classes.
@@ -11,34 +12,14 @@ from mygrad.nnet.activations import relu
 from mygrad.nnet.initializers import glorot_normal
 from mynn.layers.dense import dense
 
+from .cells import GRU, LSTM, TanhRNN
 from .data import START
+from .initializers import glorot_normal_from
 
-__all__ = ["RNN", "Seq2Seq", "seq2seq", "one_hot_encode_prediction", "glorot_normal_from"]
-
-
-def glorot_normal_from(rng):
-    """Return an initializer like MyGrad's ``glorot_normal`` that draws from ``rng``.
-
-    MyGrad's initializer draws from NumPy's global generator; a seeded
-    ``numpy.random.Generator`` makes a model reproducible without touching global
-    state, which matters when many users train in one server process.
-
-    Parameters
-    ----------
-    rng : numpy.random.Generator
-
-    Returns
-    -------
-    Callable[[int, int], mygrad.Tensor]
-        ``init(fan_in, fan_out)`` → float32 Tensor, shape-(fan_in, fan_out), drawn
-        from N(0, sqrt(2 / (fan_in + fan_out))), the same law as ``glorot_normal``.
-    """
-
-    def init(fan_in, fan_out, **kwargs):
-        std = np.sqrt(2 / (fan_in + fan_out))
-        return mg.Tensor(rng.normal(0, std, (fan_in, fan_out)), dtype=np.float32)
-
-    return init
+__all__ = [
+    "RNN", "Seq2Seq", "seq2seq", "one_hot_encode_prediction", "glorot_normal_from", "CELLS",
+    "DEFAULT_CELL",
+]
 
 
 class RNN:
@@ -108,6 +89,11 @@ class RNN:
         return self.fc_x2h.weight.data + self.fc_x2h.bias.data
 
 
+CELLS = {"relu": RNN, "tanh": TanhRNN, "gru": GRU, "lstm": LSTM}
+"""The recurrent cells a :class:`Seq2Seq` can use, by name; ``"relu"`` is the notebook's."""
+DEFAULT_CELL = "relu"
+
+
 def one_hot_encode_prediction(y_t):
     """One-hot encode the highest-scoring class of each prediction.
 
@@ -142,11 +128,17 @@ class Seq2Seq:
         Number K of output classes (12; here K = C).
     rng : numpy.random.Generator, optional
         Source of the initial weights (encoder first, then decoder).
+    cell : str, optional (default="relu")
+        The recurrent cell of both RNNs, a key of :data:`CELLS`: the notebook's
+        ``"relu"``, or ``"tanh"``, ``"gru"``, ``"lstm"``.
     """
 
-    def __init__(self, dim_input, dim_recurrent, dim_output, rng=None):
-        self.encoder = RNN(dim_input, dim_recurrent, dim_output, rng=rng)
-        self.decoder = RNN(dim_input, dim_recurrent, dim_output, rng=rng)
+    def __init__(self, dim_input, dim_recurrent, dim_output, rng=None, cell=DEFAULT_CELL):
+        if cell not in CELLS:
+            raise ValueError(f"cell must be one of {sorted(CELLS)}, got {cell!r}")
+        self.cell = cell
+        self.encoder = CELLS[cell](dim_input, dim_recurrent, dim_output, rng=rng)
+        self.decoder = CELLS[cell](dim_input, dim_recurrent, dim_output, rng=rng)
 
     def __call__(self, x):
         """Encode ``x`` and decode greedily for as many steps as ``x`` has.
@@ -162,14 +154,15 @@ class Seq2Seq:
             Classification scores of every decoder step.
         """
         T, N, C = x.shape
-        _, enc_h = self.encoder(x)  # shape-(T, N, D)
-        h_t = enc_h[-1:]  # the encoder's last state starts the decoder, shape-(1, N, D)
+        _, *enc_states = self.encoder(x)  # h (an LSTM: h and c), each shape-(T, N, D)
+        # the encoder's last state starts the decoder, each shape-(1, N, D)
+        states = [state[-1:] for state in enc_states]
 
         y = []
         s_t = np.zeros((1, N, C), dtype=np.float32)
         s_t[..., START] = 1
         for _ in range(T):
-            y_t, h_t = self.decoder(s_t, h_t)
+            y_t, *states = self.decoder(s_t, *states)
             y.append(y_t)
             s_t = one_hot_encode_prediction(y_t)  # greedy: the best guess is the next input
         return mg.concatenate(y, axis=0)

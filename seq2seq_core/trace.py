@@ -1,11 +1,15 @@
 """One forward pass of a seq2seq model with everything it computes, for plots and predictions.
 
-Plain NumPy on the model's weights, no gradients: the loops of :mod:`seq2seq_core.recurrence`.
+Plain NumPy on the model's weights, no gradients: the loops of :mod:`seq2seq_core.recurrence`
+(the notebook's relu) and :mod:`seq2seq_core.cell_recurrence` (tanh, GRU, LSTM). An
+LSTM's hidden states are its h; its memory cells c are not kept.
 """
 import dataclasses
 
 import numpy as np
 
+from .cell_recurrence import cell_encode_forward, cell_greedy_decode_forward
+from .cell_steps import FAST_CELLS
 from .data import encode_digits
 from .recurrence import encode_forward, greedy_decode_forward
 
@@ -78,14 +82,35 @@ def encode(model, digits):
         The digits then ``<END>``; the reversed digits then ``<END>``.
     encoder_hidden : ndarray, shape-(T, N, D)
     """
+    digits, encoder_inputs, targets, states = _encode_states(model, digits)
+    return digits, encoder_inputs, targets, _hidden(states)
+
+
+def _fast_cell(model):
+    """The :class:`~seq2seq_core.cell_steps.FastCell` of ``model``, None for the notebook's relu."""
+    return FAST_CELLS.get(getattr(model, "cell", None))
+
+
+def _hidden(states):
+    """The hidden states h of states shape-(T, S, N, D) (an LSTM's h, then c): shape-(T, N, D)."""
+    return np.ascontiguousarray(states[:, 0])
+
+
+def _encode_states(model, digits):
+    """:func:`encode`, with the encoder's whole states (an LSTM's h and c), shape-(T, S, N, D)."""
     digits = np.asarray(digits, dtype=np.int64)
     if digits.ndim == 1:
         digits = digits[:, np.newaxis]
     x, targets = encode_digits(digits)
     encoder_inputs = x.argmax(axis=-1)
-    enc = model.encoder
-    encoder_hidden = encode_forward(enc.input_table(), enc.fc_h2h.weight.data, encoder_inputs)
-    return digits, encoder_inputs, targets, encoder_hidden
+    enc, cell = model.encoder, _fast_cell(model)
+    if cell is None:
+        states = encode_forward(enc.input_table(), enc.fc_h2h.weight.data,
+                                encoder_inputs)[:, np.newaxis]
+    else:
+        states, _ = cell_encode_forward(cell, enc.input_table(), enc.fc_h2h.weight.data,
+                                        encoder_inputs)
+    return digits, encoder_inputs, targets, states
 
 
 def trace(model, digits):
@@ -94,6 +119,7 @@ def trace(model, digits):
     Parameters
     ----------
     model : Seq2Seq
+        Of any cell.
     digits : array_like of int, shape-(L, N) or shape-(L,)
         ``N`` sequences of length ``L`` ≥ 1, time first; 1-D is one sequence.
 
@@ -101,14 +127,19 @@ def trace(model, digits):
     -------
     Trace
     """
-    digits, encoder_inputs, targets, encoder_hidden = encode(model, digits)
-    dec = model.decoder
-    decoder_hidden, logits, decoder_inputs = greedy_decode_forward(
-        dec.input_table(), dec.fc_h2h.weight.data,
-        dec.fc_h2y.weight.data, dec.fc_h2y.bias.data, encoder_hidden[-1], len(encoder_inputs),
-    )
-    return Trace(digits, encoder_inputs, encoder_hidden, decoder_inputs, decoder_hidden,
-                 logits, targets)
+    digits, encoder_inputs, targets, encoder_states = _encode_states(model, digits)
+    dec, cell = model.decoder, _fast_cell(model)
+    weights = (dec.input_table(), dec.fc_h2h.weight.data, dec.fc_h2y.weight.data,
+               dec.fc_h2y.bias.data)
+    if cell is None:
+        decoder_hidden, logits, decoder_inputs = greedy_decode_forward(
+            *weights, encoder_states[-1, 0], len(encoder_inputs))
+    else:
+        decoder_states, _, logits, decoder_inputs = cell_greedy_decode_forward(
+            cell, *weights, encoder_states[-1], len(encoder_inputs))
+        decoder_hidden = _hidden(decoder_states)
+    return Trace(digits, encoder_inputs, _hidden(encoder_states), decoder_inputs,
+                 decoder_hidden, logits, targets)
 
 
 def predict_tokens(model, digits):

@@ -15,7 +15,8 @@ from mynn.optimizers.adam import Adam
 
 from .blas import use_one_blas_thread
 from .data import generate_batch
-from .kinds import DEFAULT_KIND, MODEL_KINDS, kind_of
+from .kinds import DEFAULT_KIND, MODEL_KINDS, cell_of, kind_of
+from .model import DEFAULT_CELL
 from .recurrence import Workspace
 
 __all__ = [
@@ -148,18 +149,23 @@ class Trainer:
     kind : str, optional
         The kind (a key of ``MODEL_KINDS``) to build when ``model`` is omitted;
         ``"seq2seq"`` by default. A given ``model`` brings its own.
+    cell : str, optional
+        The recurrent cell (a key of :data:`~seq2seq_core.model.CELLS`, one of the
+        kind's ``cells``) to build when ``model`` is omitted; the notebook's ``"relu"``
+        by default. A given ``model`` brings its own.
 
     Attributes
     ----------
     model
     kind : str
+    cell : str
     hyperparameters : Hyperparameters
     iteration : int
         Number of iterations done.
     status : Status
     """
 
-    def __init__(self, hyperparameters=None, model=None, kind=None):
+    def __init__(self, hyperparameters=None, model=None, kind=None, cell=None):
         self.hyperparameters = hp = hyperparameters or Hyperparameters()
         seed_sequence = np.random.SeedSequence(hp.seed)
         init_seed, batch_seed = seed_sequence.spawn(2)
@@ -167,12 +173,15 @@ class Trainer:
             if (kind or DEFAULT_KIND) not in MODEL_KINDS:
                 raise ValueError(f"kind must be one of {sorted(MODEL_KINDS)}, got {kind!r}")
             model_kind = MODEL_KINDS[kind or DEFAULT_KIND]
-            model = model_kind.build(hp.hidden, rng=np.random.default_rng(init_seed))
+            model = model_kind.build(hp.hidden, rng=np.random.default_rng(init_seed),
+                                     cell=cell or DEFAULT_CELL)
         else:
             model_kind = kind_of(model)
             if kind not in (None, model_kind.name):
                 raise ValueError(f"kind={kind!r} but the model is a {model_kind.name} model")
-        self.kind = model_kind.name
+            if cell not in (None, cell_of(model)):
+                raise ValueError(f"cell={cell!r} but the model's cell is {cell_of(model)!r}")
+        self.kind, self.cell = model_kind.name, cell_of(model)
         self.model = model
         self._loss = model_kind.loss
         self.optimizer = Adam(self.model.parameters, learning_rate=hp.learning_rate)

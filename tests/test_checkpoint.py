@@ -17,6 +17,8 @@ from seq2seq_core.checkpoint import (
     parameter_shapes,
     save_checkpoint,
 )
+from seq2seq_core.data import generate_batch
+from seq2seq_core.i18n import t
 from seq2seq_core.kinds import MODEL_KINDS
 from seq2seq_core.train import Hyperparameters, Trainer
 
@@ -143,3 +145,77 @@ def test_the_code_never_allows_pickles():
     source_dir = Path(seq2seq_core.__file__).parent
     for path in source_dir.rglob("*.py"):
         assert "allow_pickle=True" not in path.read_text(encoding="utf-8"), path
+
+
+CELLS = ["relu", "tanh", "gru", "lstm"]
+
+
+def checkpoint_of(cell, kind="seq2seq"):
+    trainer = Trainer(HP, kind=kind, cell=cell)
+    trainer.step(3)
+    return trainer.model, checkpoint_bytes(trainer.model, HP, trainer.history)
+
+
+@pytest.mark.parametrize("cell", CELLS)
+def test_a_checkpoint_records_its_cell_and_loads_as_a_model_of_that_cell(cell):
+    model, data = checkpoint_of(cell)
+    assert str(arrays_of(data)["cell"]) == cell
+    for loaded in (load_checkpoint(data), load_checkpoint(data, cell=cell)):
+        assert loaded.cell == loaded.model.cell == cell
+        for p, q in zip(model.parameters, loaded.model.parameters, strict=True):
+            np.testing.assert_array_equal(p.data, q.data)
+        x, _, _ = generate_batch(1, 5, 4, rng=np.random.default_rng(0))
+        np.testing.assert_array_equal(loaded.model(x).data, model(x).data)
+
+
+def test_a_file_without_a_cell_is_the_notebooks_relu(good_bytes):
+    arrays = arrays_of(good_bytes)
+    del arrays["cell"]
+    assert load_checkpoint(npz_bytes(arrays), cell="relu").cell == "relu"
+    # the shipped files were written before the cell was a choice
+    pretrained_dir = Path(seq2seq_core.__file__).parent / "pretrained"
+    for kind in MODEL_KINDS.values():
+        with np.load(pretrained_dir / kind.pretrained_file) as npz:
+            assert "cell" not in npz.files
+        assert load_pretrained(kind.name).cell == "relu"
+
+
+@pytest.mark.parametrize("saved, asked", [("relu", "tanh"), ("tanh", "relu"), ("gru", "lstm"),
+                                          ("lstm", "gru"), ("gru", "relu")])
+def test_a_checkpoint_of_one_cell_asked_for_as_another_is_refused_in_both_languages(saved, asked):
+    _, data = checkpoint_of(saved)
+    with pytest.raises(CheckpointError) as info:
+        load_checkpoint(data, cell=asked)
+    assert info.value.reason == "cell" and info.value.detail == f"{saved} ≠ {asked}"
+    for lang in ("ko", "en"):
+        message = t(f"training.upload.{info.value.reason}", lang, detail=info.value.detail)
+        assert f"{saved} ≠ {asked}" in message
+
+
+@pytest.mark.parametrize("saved, written, reason", [
+    ("gru", "lstm", "shape"),  # a GRU's weights are 3 blocks wide, an LSTM's 4
+    ("lstm", None, "shape"),  # without a cell, the file is relu's: 1 block
+    ("relu", "gru", "shape"),
+    ("relu", "sigmoid", "metadata"),
+    ("relu", 3, "metadata"),
+])
+def test_a_cell_that_does_not_fit_the_weights_is_refused(saved, written, reason):
+    _, data = checkpoint_of(saved)
+    arrays = arrays_of(data)
+    if written is None:
+        del arrays["cell"]
+    else:
+        arrays["cell"] = np.array(written)
+    with pytest.raises(CheckpointError) as info:
+        load_checkpoint(npz_bytes(arrays))
+    assert info.value.reason == reason
+
+
+def test_a_kind_without_a_choice_of_cell_refuses_a_file_that_names_another():
+    _, data = checkpoint_of("relu", kind="attention")
+    arrays = arrays_of(data)
+    assert load_checkpoint(data).cell == "relu"
+    arrays["cell"] = np.array("gru")
+    with pytest.raises(CheckpointError) as info:
+        load_checkpoint(npz_bytes(arrays))
+    assert info.value.reason == "metadata"

@@ -54,3 +54,47 @@ def test_each_kind_ships_a_pretrained_model_of_its_kind(name):
 def test_an_object_of_no_registered_kind_is_refused_by_name():
     with pytest.raises(TypeError, match="dict"):
         kind_of({})
+
+
+@pytest.mark.parametrize("cell, blocks", [("tanh", 1), ("gru", 3), ("lstm", 4)])
+def test_each_cell_of_the_seq2seq_kind_trains_saves_loads_copies_predicts_and_traces(cell, blocks):
+    kind = MODEL_KINDS["seq2seq"]
+    trainer = Trainer(SMALL, cell=cell)
+    trainer.step(50)
+    assert trainer.status == Status.FINISHED and trainer.cell == trainer.model.cell == cell
+
+    loaded = load_checkpoint(checkpoint_bytes(trainer.model, SMALL, trainer.history)).model
+    assert loaded.cell == cell
+    shapes = list(kind.parameter_shapes(8, cell).values())
+    assert shapes == [p.shape for p in loaded.parameters]
+    assert shapes[:3] == [(12, 8 * blocks), (1, 8 * blocks), (8, 8 * blocks)]
+
+    copy = copy_model(loaded)
+    assert copy.cell == cell
+    for p, q in zip(copy.parameters, loaded.parameters, strict=True):
+        assert np.array_equal(p.data, q.data) and p is not q
+
+    # predictions and hidden states are the cell's, as its plain formulation computes them
+    digits = np.random.default_rng(0).integers(0, 10, (6, 5))
+    seen = kind.trace(loaded, digits)
+    x = np.eye(12, dtype=np.float32)[seen.encoder_inputs]
+    np.testing.assert_array_equal(kind.predict(loaded, digits), loaded(x).data.argmax(axis=-1))
+    np.testing.assert_allclose(seen.encoder_hidden, loaded.encoder(x)[1].data, atol=1e-6)
+    assert seen.encoder_hidden.shape == seen.decoder_hidden.shape == (7, 5, 8)
+    evaluation = evaluate_model(loaded, 1, 6, samples=20)
+    assert evaluation.lengths.tolist() == list(range(1, 7))
+
+
+def test_a_kind_without_a_choice_of_cell_refuses_another():
+    assert MODEL_KINDS["attention"].cells == MODEL_KINDS["baseline"].cells == ("relu",)
+    with pytest.raises(ValueError, match="attention"):
+        Trainer(SMALL, kind="attention", cell="gru")
+    with pytest.raises(ValueError, match="baseline"):
+        MODEL_KINDS["baseline"].parameter_shapes(8, "lstm")
+
+
+def test_a_trainer_refuses_a_cell_its_model_does_not_have():
+    gru = MODEL_KINDS["seq2seq"].build(8, rng=np.random.default_rng(0), cell="gru")
+    assert Trainer(SMALL, model=gru, cell="gru").cell == "gru"
+    with pytest.raises(ValueError, match="lstm"):
+        Trainer(SMALL, model=gru, cell="lstm")

@@ -252,6 +252,10 @@ STRINGS = {
         "ko": "하이퍼파라미터 정보를 읽을 수 없습니다: {detail}.",
         "en": "the hyperparameters cannot be read: {detail}.",
     },
+    "training.upload.cell": {
+        "ko": "이 체크포인트의 순환 셀이 여기서 필요한 셀과 다릅니다 (파일 ≠ 필요: {detail}).",
+        "en": "this checkpoint's recurrent cell is not the one needed here (file ≠ needed: {detail}).",
+    },
     "training.upload.unexpected": {
         "ko": "체크포인트에 없는 항목이 들어 있습니다: {detail}. 이 앱이나 `python -m seq2seq_core train`이 "
         "저장한 파일을 고치지 말고 그대로 올려 주세요.",
