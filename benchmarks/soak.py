@@ -9,9 +9,10 @@ closing the laptop would (the closed tab pauses the run).
 
 Measured from outside the server, in ``/proc/<pid>``: its resident memory
 (``VmRSS``) and its threads (``/proc/<pid>/task``), each once the server has
-forgotten the closed sessions (Streamlit keeps a closed tab's session for
-``server.disconnectedSessionTTL``, 120 s, in case it comes back; the soak waits
-that long plus ``--settle`` seconds): after the first ``--first`` sessions and
+shut the closed sessions down (Streamlit keeps a closed tab's session for
+``server.disconnectedSessionTTL``, 120 s, in case it comes back, and the app
+closes it at most two of its 5-second sweeps later, :mod:`pages._closed_sessions`;
+the soak waits the TTL plus ``--settle`` seconds): after the first ``--first`` sessions and
 after all ``--sessions``. Targets: no more threads after all than after the
 first (a training thread left behind would be one more; the server's own pools
 are started by the first sessions), and memory after all within 10 % of memory
@@ -81,7 +82,7 @@ def main():
     parser.add_argument("--sessions", type=int, default=200)
     parser.add_argument("--first", type=int, default=20, help="sessions before the first reading")
     parser.add_argument("--together", type=int, default=5, help="sessions open at once")
-    parser.add_argument("--settle", type=float, default=10.0,
+    parser.add_argument("--settle", type=float, default=30.0,
                         help="seconds to wait beyond the session TTL before a reading")
     parser.add_argument("--server-env", nargs="*", default=[], metavar="NAME=VALUE",
                         help="environment variables for the server, e.g. MALLOC_ARENA_MAX=2")

@@ -52,6 +52,7 @@ import streamlit as st
 from streamlit import runtime
 
 from pages._callbacks import show_callback_error
+from pages._closed_sessions import note_session
 from pages._keep import keep_value, saved_key
 from seq2seq_core.i18n import LANGUAGES, normalize_language, t
 from seq2seq_core.url_state import PAGE_SETTINGS, read_query, share_url, to_query
@@ -129,6 +130,7 @@ def setup_page(name=None):
     {"ko", "en"}
         The language every visible string of this run is written in.
     """
+    note_session()  # so that the session is shut down once its tab has been gone a while
     first_visit = LANG_KEY not in st.session_state and saved_key(LANG_KEY) not in st.session_state
     asked = st.query_params.get("lang")
     if first_visit:

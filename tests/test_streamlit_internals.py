@@ -1,9 +1,10 @@
 """The places where the app relies on Streamlit internals, checked against the installed Streamlit.
 
-Streamlit offers no public way to ask either question of pages/_shell.py, or to send a
-figure dict without building it again (pages/_steady_chart.py), so each is one small function
-or class. After a Streamlit upgrade, a failure here names the function
-to fix; the app itself would only quietly lose the behaviour.
+Streamlit offers no public way to ask either question of pages/_shell.py, to send a
+figure dict without building it again (pages/_steady_chart.py), or to shut a session down from
+a page (pages/_closed_sessions.py), so each is one small function or class. After a
+Streamlit upgrade, a failure here names the function to fix; the app itself would only
+quietly lose the behaviour.
 """
 import json
 import subprocess
@@ -79,6 +80,56 @@ def test_browser_connected_check_follows_a_tab_that_connects_and_closes():
     assert result.stdout.split() == ["True", "False"], f"{fix}: it no longer follows the tab"
 
 
+A_CLOSED_TAB_IS_SHUT_DOWN = textwrap.dedent("""
+    import asyncio
+    from unittest.mock import MagicMock, patch
+
+    from streamlit import config
+    from streamlit.runtime import Runtime, RuntimeConfig, SessionClient
+    from streamlit.runtime.caching.storage.dummy_cache_storage import MemoryCacheStorageManager
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+    from streamlit.runtime.memory_session_storage import MemorySessionStorage
+    from streamlit.runtime.memory_uploaded_file_manager import MemoryUploadedFileManager
+
+    import pages._closed_sessions as closed_sessions
+
+    async def main():
+        config.set_option("server.disconnectedSessionTTL", 1)
+        closed_sessions.SWEEP_SECONDS = 0.05
+        server = Runtime(RuntimeConfig(
+            script_path="app.py", media_file_storage=MemoryMediaFileStorage("/media"),
+            uploaded_file_manager=MemoryUploadedFileManager("/upload"),
+            cache_storage_manager=MemoryCacheStorageManager(),
+            # As Streamlit's server makes it: an expired session can no longer be closed.
+            session_storage=MemorySessionStorage(ttl_seconds=1),
+        ))
+        await server.start()
+        session_id = server.connect_session(client=MagicMock(spec=SessionClient), user_info={})
+        session = server._session_mgr.get_session_info(session_id).session
+        with patch("streamlit.runtime.scriptrunner.get_script_run_ctx",
+                   return_value=MagicMock(session_id=session_id)):
+            closed_sessions.note_session()
+        server.disconnect_session(session_id)  # what closing the tab does
+        print(len(server._session_mgr.list_sessions()))  # kept for a tab that comes back
+        await asyncio.sleep(1.5)
+        print(len(server._session_mgr.list_sessions()), session._state.name)
+        server.stop()
+        await server.stopped
+
+    asyncio.run(main())
+""")
+
+
+def test_a_session_whose_tab_is_gone_for_the_ttl_is_shut_down_on_the_event_loop():
+    fix = ("fix pages/_closed_sessions.py::_sessions_of (Streamlit's Runtime._get_async_objs, "
+           "close_session)")
+    result = subprocess.run([sys.executable, "-c", A_CLOSED_TAB_IS_SHUT_DOWN], cwd=ROOT,
+                            text=True, capture_output=True, timeout=120, check=False)
+    assert result.returncode == 0, f"{fix}; with this Streamlit it fails:\n{result.stderr}"
+    assert result.stdout.split() == ["1", "0", "SHUTDOWN_REQUESTED"], (
+        f"{fix}: a closed tab's session is no longer shut down: {result.stdout!r}")
+
+
 def _sends_a_built_figure():
     import streamlit as st
 
@@ -106,5 +157,6 @@ def test_the_tests_run_on_the_streamlit_that_requirements_txt_pins():
     assert pin.specifier.contains(streamlit.__version__), (
         f"Streamlit {streamlit.__version__} is installed but requirements.txt says {pin}: run "
         "this file against the new version (_serves_pages_directory, _browser_connected_check "
-        "in pages/_shell.py), then the whole suite, then move the pin"
+        "in pages/_shell.py, _sessions_of in pages/_closed_sessions.py), then the whole suite, "
+        "then move the pin"
     )
